@@ -1,0 +1,59 @@
+//! "Did you mean" suggestions for member names.
+
+/// The candidate closest to `name`: equal ignoring case and `-`/`_`, or within edit distance 2
+/// of that folded form. Ties go to the earlier candidate.
+pub fn closest<'c>(name: &str, candidates: impl IntoIterator<Item = &'c str>) -> Option<&'c str> {
+    let folded = fold(name);
+    candidates
+        .into_iter()
+        .map(|c| (distance(&folded, &fold(c)), c))
+        .filter(|&(d, _)| d <= 2)
+        .min_by_key(|&(d, _)| d)
+        .map(|(_, c)| c)
+}
+
+fn fold(s: &str) -> Vec<char> {
+    s.chars().flat_map(char::to_lowercase).map(|c| if c == '-' { '_' } else { c }).collect()
+}
+
+/// Levenshtein distance, one row at a time.
+fn distance(a: &[char], b: &[char]) -> usize {
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut diagonal = row.first().copied().unwrap_or(0);
+        if let Some(first) = row.first_mut() {
+            *first = i + 1;
+        }
+        for (j, cb) in b.iter().enumerate() {
+            let left = row.get(j).copied().unwrap_or(0);
+            let up = row.get(j + 1).copied().unwrap_or(0);
+            let best = (diagonal + usize::from(ca != cb)).min(left + 1).min(up + 1);
+            diagonal = up;
+            if let Some(cell) = row.get_mut(j + 1) {
+                *cell = best;
+            }
+        }
+    }
+    row.last().copied().unwrap_or(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::closest;
+
+    const NAMES: [&str; 4] = ["flavorRef", "server_id", "server_group_id", "tenancy"];
+
+    #[test]
+    fn folds_case_and_dashes() {
+        assert_eq!(closest("flavorref", NAMES), Some("flavorRef"));
+        assert_eq!(closest("FLAVOR-REF", NAMES), Some("flavorRef"));
+        assert_eq!(closest("server-group-id", NAMES), Some("server_group_id"));
+    }
+
+    #[test]
+    fn allows_two_edits() {
+        assert_eq!(closest("tenacy", NAMES), Some("tenancy"));
+        assert_eq!(closest("servr_idd", NAMES), Some("server_id"));
+        assert_eq!(closest("hostname", NAMES), None);
+    }
+}

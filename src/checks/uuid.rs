@@ -1,0 +1,64 @@
+//! The 8-4-4-4-12 hexadecimal shape of the IDs the service issues.
+
+/// Why a value is not a UUID.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum UuidProblem {
+    /// The groups are not 8-4-4-4-12 characters separated by `-`.
+    Shape,
+    /// The shape is right, but the character at this decoded byte offset is not a hex digit.
+    NotHex { offset: usize, found: char },
+}
+
+const GROUPS: [usize; 5] = [8, 4, 4, 4, 12];
+
+/// Checks `value` against the UUID shape, counting characters (not bytes).
+pub fn check(value: &str) -> Option<UuidProblem> {
+    let mut groups = 0;
+    let mut offset = 0;
+    let mut first_bad = None;
+    for (i, group) in value.split('-').enumerate() {
+        if GROUPS.get(i) != Some(&group.chars().count()) {
+            return Some(UuidProblem::Shape);
+        }
+        if first_bad.is_none() {
+            first_bad = group.char_indices().find(|(_, c)| !c.is_ascii_hexdigit()).map(|(j, c)| (offset + j, c));
+        }
+        offset += group.len() + 1;
+        groups += 1;
+    }
+    if groups != GROUPS.len() {
+        return Some(UuidProblem::Shape);
+    }
+    first_bad.map(|(offset, found)| UuidProblem::NotHex { offset, found })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn accepts_either_case() {
+        assert_eq!(check("403b603d-1d91-42cc-a357-81f3c2daf43f"), None);
+        assert_eq!(check("403B603D-1D91-42CC-A357-81F3C2DAF43F"), None);
+    }
+
+    #[test]
+    fn finds_the_first_non_hex_character() {
+        assert_eq!(
+            check("a32217fh-3413-c313-6342-3124d3491502"),
+            Some(UuidProblem::NotHex { offset: 7, found: 'h' })
+        );
+        // Shape is counted in characters, so a multi-byte character keeps the shape.
+        assert_eq!(
+            check("a32217f中-3413-c313-6342-3124d349150z"),
+            Some(UuidProblem::NotHex { offset: 7, found: '中' })
+        );
+    }
+
+    #[test]
+    fn rejects_other_shapes() {
+        for bad in ["", "403b603d1d9142cca35781f3c2daf43f", "403b603d-1d91-42cc-a357-81f3c2daf43", "a-b-c-d-e", " 403b603d-1d91-42cc-a357-81f3c2daf43f", "403b603d-1d91-42cc-a357-81f3c2daf43f-0000"] {
+            assert_eq!(check(bad), Some(UuidProblem::Shape), "{bad:?}");
+        }
+    }
+}

@@ -1,0 +1,179 @@
+//! What a rule reports: a message, labelled source spans, help and an optional fix, all as data.
+//! Renderers (terminal, short, JSON) and the miette protocol read the same struct.
+
+use std::fmt;
+
+use serde::Serialize;
+
+use crate::span::Span;
+
+/// How much a diagnostic matters.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// The service accepts the request, but it almost certainly does not do what was meant.
+    Warning,
+    /// The service rejects the request.
+    Error,
+}
+
+impl Severity {
+    /// `"error"` or `"warning"`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A span of the source with an optional text.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Label {
+    /// The labelled source text.
+    pub span: Span,
+    /// What the label says about it.
+    pub text: Option<String>,
+}
+
+/// Whether applying a fix is certain to keep the request's meaning.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Applicability {
+    /// Meaning is certainly preserved (removing a byte-order mark, `"Dedicated"` → `"dedicated"`).
+    Safe,
+    /// Changes what is sent (renaming a member, adding `tenancy`); needs a person's consent.
+    Unsafe,
+}
+
+/// Replace the source text at `span` with `replacement` (an empty span inserts).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Edit {
+    /// The bytes to replace.
+    pub span: Span,
+    /// The new text.
+    pub replacement: String,
+}
+
+/// A suggested change: text edits that resolve the diagnostic.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Fix {
+    /// What the fix does, in the imperative ("replace with `dedicated`").
+    pub title: String,
+    /// Whether it is safe to apply without review.
+    pub applicability: Applicability,
+    /// Non-overlapping edits, in source order.
+    pub edits: Vec<Edit>,
+}
+
+impl Fix {
+    /// A fix made of one edit.
+    pub fn replace(title: impl Into<String>, applicability: Applicability, span: Span, text: impl Into<String>) -> Fix {
+        Fix { title: title.into(), applicability, edits: vec![Edit { span, replacement: text.into() }] }
+    }
+}
+
+/// One finding of one rule.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct Diagnostic {
+    /// The rule id, such as `name-too-long`.
+    pub rule: &'static str,
+    /// The severity the rule ran with.
+    pub severity: Severity,
+    /// What is wrong, with the limit and the actual figure.
+    pub message: String,
+    /// JSON Pointer (RFC 6901) of the member concerned; `""` is the whole document.
+    pub pointer: String,
+    /// The main place.
+    pub primary: Label,
+    /// Related places, such as the first of two duplicate keys.
+    pub secondary: Vec<Label>,
+    /// How to fix it.
+    pub help: Option<String>,
+    /// Edits that fix it, when the rule can tell.
+    pub fix: Option<Fix>,
+}
+
+impl Diagnostic {
+    pub(crate) fn new(rule: &'static str, severity: Severity, pointer: String, span: Span, message: String) -> Self {
+        Diagnostic {
+            rule,
+            severity,
+            message,
+            pointer,
+            primary: Label { span, text: None },
+            secondary: Vec::new(),
+            help: None,
+            fix: None,
+        }
+    }
+
+    /// Sets the text of the primary label.
+    pub(crate) fn with_label(&mut self, text: impl Into<String>) -> &mut Self {
+        self.primary.text = Some(text.into());
+        self
+    }
+
+    /// Adds a secondary label.
+    pub(crate) fn with_secondary(&mut self, span: Span, text: impl Into<String>) -> &mut Self {
+        self.secondary.push(Label { span, text: Some(text.into()) });
+        self
+    }
+
+    /// Sets the help text.
+    pub(crate) fn with_help(&mut self, text: impl Into<String>) -> &mut Self {
+        self.help = Some(text.into());
+        self
+    }
+
+    /// Attaches a fix.
+    pub(crate) fn with_fix(&mut self, fix: Fix) -> &mut Self {
+        self.fix = Some(fix);
+        self
+    }
+
+    /// Every label, primary first.
+    pub fn labels(&self) -> impl Iterator<Item = &Label> {
+        std::iter::once(&self.primary).chain(&self.secondary)
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for Diagnostic {}
+
+/// Diagnostics carry no source text: attach it with [`crate::LintError`] or a renderer.
+impl miette::Diagnostic for Diagnostic {
+    fn code<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        Some(Box::new(self.rule))
+    }
+
+    fn severity(&self) -> Option<miette::Severity> {
+        Some(match self.severity {
+            Severity::Error => miette::Severity::Error,
+            Severity::Warning => miette::Severity::Warning,
+        })
+    }
+
+    fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        self.help.as_ref().map(|h| Box::new(h) as Box<dyn fmt::Display>)
+    }
+
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = miette::LabeledSpan> + '_>> {
+        let primary = miette::LabeledSpan::new_primary_with_span(self.primary.text.clone(), self.primary.span);
+        let secondary =
+            self.secondary.iter().map(|l| miette::LabeledSpan::new_with_span(l.text.clone(), l.span));
+        Some(Box::new(std::iter::once(primary).chain(secondary)))
+    }
+}

@@ -1,0 +1,63 @@
+//! Lint the body of Huawei Cloud SDRS's *create a protected instance* request
+//! (`POST /v1/{project_id}/protected-instances`) before it is sent.
+//!
+//! Every documented constraint is a rule with a stable id (see [`rules()`]); each finding is a
+//! [`Diagnostic`] with byte spans into the source, a message, help and sometimes a [`Fix`].
+//! Diagnostics implement [`miette::Diagnostic`]. Nothing here touches the network, the terminal
+//! or the file system.
+//!
+//! ```
+//! let body = r#"{"protected_instance": {
+//!     "server_group_id": "5f0c1a9e-2b7d-4c3a-9e1f-6d8b2a4c7e90",
+//!     "server_id": "9b2e4f61-7c3d-4a8e-b5f2-1e6d9c0a3b47",
+//!     "name": "web 01"
+//! }}"#;
+//! let report = sdrs_lint::lint(body);
+//! assert!(report.has_errors());
+//! let d = &report.diagnostics()[0];
+//! assert_eq!(d.rule, "name-invalid-char");
+//! assert_eq!(&body[d.primary.span.range()], " ");
+//! assert_eq!(d.pointer, "/protected_instance/name");
+//! ```
+//!
+//! To build a request in code and check it, see [`CreateProtectedInstanceRequest`].
+
+pub mod checks;
+pub mod describe;
+mod diagnostic;
+mod linter;
+mod model;
+pub mod pointer;
+pub mod render;
+mod rules;
+pub mod schema;
+pub mod source;
+mod span;
+pub mod syntax;
+pub mod view;
+
+pub use diagnostic::{Applicability, Diagnostic, Edit, Fix, Label, Severity};
+pub use linter::{LintError, Linter, Report, UnknownRule};
+pub use model::{CreateProtectedInstanceRequest, LintedRequest, ProtectedInstance, Tag, Tenancy};
+pub use rules::{Rule, RuleMeta};
+pub use span::Span;
+
+/// Lints a request body with every rule at its default severity.
+pub fn lint(text: &str) -> Report {
+    Linter::default().lint(text)
+}
+
+/// Lints a request body given as bytes (invalid UTF-8 is diagnosed, not an error).
+pub fn lint_bytes(bytes: &[u8]) -> Report {
+    Linter::default().lint_bytes(bytes)
+}
+
+/// Every rule, sorted by id.
+pub fn rules() -> impl Iterator<Item = &'static RuleMeta> {
+    rules::RULES.iter().map(|r| r.meta())
+}
+
+/// The rule with id `id`.
+pub fn rule(id: &str) -> Option<&'static RuleMeta> {
+    rules::find(id).map(|r| r.meta())
+}

@@ -1,0 +1,173 @@
+//! The engine: parse once, build the view once, run every enabled rule, sort the findings.
+
+use std::fmt;
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::rules::{Context, RULES};
+use crate::syntax;
+use crate::view::RequestView;
+
+/// Runs the rules with per-rule severities. [`Linter::default`] uses each rule's default.
+#[derive(Clone, Debug)]
+pub struct Linter {
+    /// The severity of each rule of [`RULES`], by position; `None` turns the rule off.
+    levels: Vec<Option<Severity>>,
+}
+
+impl Default for Linter {
+    fn default() -> Self {
+        Linter { levels: RULES.iter().map(|r| Some(r.meta().default_severity)).collect() }
+    }
+}
+
+/// A rule id that no rule has.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UnknownRule(pub String);
+
+impl fmt::Display for UnknownRule {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "unknown rule `{}`", self.0)
+    }
+}
+
+impl std::error::Error for UnknownRule {}
+
+impl Linter {
+    /// A linter running every rule at its default severity.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Sets the severity of rule `id`; `None` turns it off.
+    ///
+    /// ```
+    /// use sdrs_lint::{Linter, Severity};
+    /// let mut linter = Linter::new();
+    /// linter.set_severity("id-not-uuid", Some(Severity::Error))?;
+    /// linter.set_severity("doc-example-value", None)?;
+    /// assert!(linter.set_severity("no-such-rule", None).is_err());
+    /// # Ok::<(), sdrs_lint::UnknownRule>(())
+    /// ```
+    pub fn set_severity(&mut self, id: &str, severity: Option<Severity>) -> Result<&mut Self, UnknownRule> {
+        let index = RULES.iter().position(|r| r.meta().id == id).ok_or_else(|| UnknownRule(id.to_string()))?;
+        if let Some(level) = self.levels.get_mut(index) {
+            *level = severity;
+        }
+        Ok(self)
+    }
+
+    /// Lints a request body given as text.
+    pub fn lint(&self, text: &str) -> Report {
+        self.lint_bytes(text.as_bytes())
+    }
+
+    /// Lints a request body given as bytes: invalid UTF-8, UTF-16 and byte-order marks are
+    /// diagnosed, never a cause of failure.
+    pub fn lint_bytes(&self, bytes: &[u8]) -> Report {
+        let parsed = syntax::parse(bytes);
+        let view = RequestView::new(&parsed);
+        let mut diagnostics = Vec::new();
+        for (rule, level) in RULES.iter().zip(&self.levels) {
+            if let Some(severity) = *level {
+                rule.check(&view, &mut Context::new(rule.meta().id, severity, &mut diagnostics));
+            }
+        }
+        sort(&mut diagnostics);
+        Report { diagnostics }
+    }
+}
+
+/// Source order; at one position, by rule id; a rule's own order is kept.
+pub(crate) fn sort(diagnostics: &mut [Diagnostic]) {
+    diagnostics.sort_by(|a, b| (a.primary.span.start, a.rule).cmp(&(b.primary.span.start, b.rule)));
+}
+
+/// What linting one input found.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Report {
+    diagnostics: Vec<Diagnostic>,
+}
+
+impl Report {
+    /// The diagnostics, in source order.
+    pub fn diagnostics(&self) -> &[Diagnostic] {
+        &self.diagnostics
+    }
+
+    /// Takes the diagnostics.
+    pub fn into_diagnostics(self) -> Vec<Diagnostic> {
+        self.diagnostics
+    }
+
+    /// How many diagnostics have `severity`.
+    pub fn count(&self, severity: Severity) -> usize {
+        self.diagnostics.iter().filter(|d| d.severity == severity).count()
+    }
+
+    /// Whether any diagnostic is an error: the service would reject the request.
+    pub fn has_errors(&self) -> bool {
+        self.count(Severity::Error) > 0
+    }
+
+    /// Whether there is nothing to report.
+    pub fn is_clean(&self) -> bool {
+        self.diagnostics.is_empty()
+    }
+
+    /// `Ok(self)` when no diagnostic is an error; otherwise a [`LintError`] that renders every
+    /// diagnostic against `source` (the linted text) under the name `name`.
+    ///
+    /// ```
+    /// let body = r#"{"protected_instance": {"server_group_id": "", "server_id": "x", "name": "a"}}"#;
+    /// let err = sdrs_lint::lint(body).into_result("request.json", body).unwrap_err();
+    /// assert_eq!(err.diagnostics()[0].rule, "id-empty");
+    /// // `?` turns it into a `miette::Report` that prints the source with labels.
+    /// let report: miette::Report = err.into();
+    /// ```
+    pub fn into_result(self, name: impl AsRef<str>, source: impl Into<String>) -> Result<Report, LintError> {
+        if !self.has_errors() {
+            return Ok(self);
+        }
+        Err(LintError {
+            source: miette::NamedSource::new(name, source.into()),
+            diagnostics: self.diagnostics,
+        })
+    }
+}
+
+/// A request the service would reject, with its source, ready for miette to render.
+#[derive(Debug)]
+pub struct LintError {
+    source: miette::NamedSource<String>,
+    diagnostics: Vec<Diagnostic>,
+}
+
+impl LintError {
+    /// Every diagnostic of the request (warnings included).
+    pub fn diagnostics(&self) -> &[Diagnostic] {
+        &self.diagnostics
+    }
+}
+
+impl fmt::Display for LintError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let errors = self.diagnostics.iter().filter(|d| d.severity == Severity::Error).count();
+        write!(f, "{} has {errors} error{}", self.source.name(), if errors == 1 { "" } else { "s" })
+    }
+}
+
+impl std::error::Error for LintError {}
+
+impl miette::Diagnostic for LintError {
+    fn code<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        Some(Box::new("sdrs-lint"))
+    }
+
+    fn source_code(&self) -> Option<&dyn miette::SourceCode> {
+        Some(&self.source)
+    }
+
+    fn related<'a>(&'a self) -> Option<Box<dyn Iterator<Item = &'a dyn miette::Diagnostic> + 'a>> {
+        Some(Box::new(self.diagnostics.iter().map(|d| d as &dyn miette::Diagnostic)))
+    }
+}

@@ -1,0 +1,113 @@
+//! Terminal safety: no byte of the input reaches a human-readable output raw. Control, format
+//! (bidirectional overrides, zero-width) and line-separator characters are shown as `\u{1b}`,
+//! invalid UTF-8 bytes as `\x{ff}`, so a crafted request cannot recolour, hide or rewrite output.
+
+use std::borrow::Cow;
+use std::fmt::Write;
+
+use crate::describe::is_format;
+use crate::span::Span;
+
+fn is_unsafe(c: char) -> bool {
+    c.is_control() || is_format(c) || matches!(c, '\u{2028}' | '\u{2029}')
+}
+
+/// `s` for a one-line output: every unsafe character (newlines and tabs included) escaped.
+pub fn one_line(s: &str) -> Cow<'_, str> {
+    if !s.chars().any(is_unsafe) {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        if is_unsafe(c) {
+            let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// The input as text safe to print in a source snippet, with a map from input byte offsets
+/// to offsets in that text. Line breaks and tabs stay (a lone CR becomes LF, same length).
+#[derive(Debug)]
+pub struct DisplaySource {
+    /// The printable text.
+    pub text: String,
+    /// For each replaced piece: (its end in the input, its end in `text`), in order.
+    shifts: Vec<(usize, usize)>,
+}
+
+impl DisplaySource {
+    /// Builds the printable text of `bytes`.
+    pub fn new(bytes: &[u8]) -> Self {
+        let mut text = String::with_capacity(bytes.len());
+        let mut shifts = Vec::new();
+        let mut at = 0;
+        for chunk in bytes.utf8_chunks() {
+            let mut chars = chunk.valid().char_indices().peekable();
+            while let Some((i, c)) = chars.next() {
+                let end = at + i + c.len_utf8();
+                match c {
+                    '\r' if chars.peek().map(|&(_, n)| n) != Some('\n') => text.push('\n'),
+                    '\r' | '\n' | '\t' => text.push(c),
+                    c if is_unsafe(c) => {
+                        let _ = write!(text, "\\u{{{:x}}}", u32::from(c));
+                        shifts.push((end, text.len()));
+                    }
+                    c => text.push(c),
+                }
+            }
+            at += chunk.valid().len();
+            for &b in chunk.invalid() {
+                at += 1;
+                let _ = write!(text, "\\x{{{b:02x}}}");
+                shifts.push((at, text.len()));
+            }
+        }
+        DisplaySource { text, shifts }
+    }
+
+    /// The offset in [`Self::text`] of input byte `offset` (a character boundary).
+    pub fn map(&self, offset: usize) -> usize {
+        let before = self.shifts.partition_point(|&(end, _)| end <= offset);
+        match before.checked_sub(1).and_then(|i| self.shifts.get(i)) {
+            Some(&(end, new_end)) => new_end + (offset - end),
+            None => offset,
+        }
+    }
+
+    /// A span of the input as a span of [`Self::text`].
+    pub fn map_span(&self, span: Span) -> Span {
+        Span::new(self.map(span.start), self.map(span.end))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_line_escapes_controls_bidi_and_newlines() {
+        assert_eq!(one_line("a\u{1b}[31mb\u{202e}c\nd"), "a\\u{1b}[31mb\\u{202e}c\\u{a}d");
+        assert!(matches!(one_line("plain 中文"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn display_source_escapes_and_maps_offsets() {
+        let input = b"{\"a\": \"x\x1by\"}\r\n\xff!";
+        let shown = DisplaySource::new(input);
+        assert_eq!(shown.text, "{\"a\": \"x\\u{1b}y\"}\r\n\\x{ff}!");
+        assert_eq!(shown.map(8), 8, "the escape starts where the ESC was");
+        assert_eq!(shown.map(9), 14, "the next character moves by the escape's growth");
+        let y = shown.map_span(Span::new(9, 10));
+        assert_eq!(&shown.text[y.range()], "y");
+        let bang = shown.map_span(Span::new(15, 16));
+        assert_eq!(&shown.text[bang.range()], "!");
+    }
+
+    #[test]
+    fn lone_cr_becomes_a_line_feed() {
+        assert_eq!(DisplaySource::new(b"a\rb\r\nc").text, "a\nb\r\nc");
+    }
+}

@@ -1,0 +1,53 @@
+use super::{Context, Rule, RuleMeta};
+use crate::diagnostic::{Applicability, Fix, Severity};
+use crate::view::RequestView;
+
+/// The input starts with a UTF-8 byte-order mark.
+pub struct ByteOrderMark;
+
+static META: RuleMeta = RuleMeta {
+    id: "byte-order-mark",
+    default_severity: Severity::Warning,
+    summary: "The input starts with a byte-order mark (U+FEFF).",
+    fix: Some(Applicability::Safe),
+    docs: include_str!("../../rules/byte-order-mark.md"),
+};
+
+impl Rule for ByteOrderMark {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, request: &RequestView<'_, '_>, ctx: &mut Context<'_>) {
+        let Some(span) = request.parsed.bom else { return };
+        ctx.report(String::new(), span, "the input starts with a byte-order mark (U+FEFF)".into())
+            .with_label("byte-order mark")
+            .with_help("RFC 8259 §8.1: a JSON text must not begin with a byte-order mark; some parsers reject it. Save the file as UTF-8 without BOM")
+            .with_fix(Fix::replace("remove the byte-order mark", Applicability::Safe, span, ""));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ByteOrderMark;
+    use crate::rules::testing::{assert_clean, run};
+    use crate::span::Span;
+
+    #[test]
+    fn passes_without_bom() {
+        assert_clean(&ByteOrderMark, &["{}".into(), " \u{feff}".into(), "[\"\u{feff}\"]".into()]);
+    }
+
+    #[test]
+    fn labels_the_three_bytes() {
+        let found = run(&ByteOrderMark, "\u{feff}{}");
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].primary.span, Span::new(0, 3));
+        assert_eq!(found[0].fix.as_ref().map(|f| f.edits[0].replacement.as_str()), Some(""));
+    }
+
+    #[test]
+    fn fires_even_when_nothing_follows() {
+        assert_eq!(run(&ByteOrderMark, "\u{feff}").len(), 1);
+    }
+}

@@ -1,0 +1,49 @@
+use super::{Context, Rule, RuleMeta};
+use crate::checks::length::{self, Limit, Unit};
+use crate::diagnostic::Severity;
+use crate::schema::Field;
+use crate::view::RequestView;
+
+/// `description` is longer than 64 UTF-8 bytes.
+pub struct DescriptionTooLong;
+
+static META: RuleMeta = RuleMeta {
+    id: "description-too-long",
+    default_severity: Severity::Error,
+    summary: "`description` exceeds 64 UTF-8 bytes.",
+    fix: None,
+    docs: include_str!("../../rules/description-too-long.md"),
+};
+
+impl Rule for DescriptionTooLong {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, request: &RequestView<'_, '_>, ctx: &mut Context<'_>) {
+        if let Some(description) = request.string(Field::Description) {
+            length::check(ctx, &description, Limit { max: 64, unit: Unit::Bytes });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::DescriptionTooLong;
+    use crate::rules::testing::{assert_clean, labelled, request};
+
+    fn described(text: &str) -> String {
+        request(&format!("\"description\": \"{text}\""))
+    }
+
+    #[test]
+    fn up_to_64_bytes_passes() {
+        assert_clean(&DescriptionTooLong, &[described(""), described(&"x".repeat(64)), described(&"描".repeat(21))]);
+    }
+
+    #[test]
+    fn labels_what_does_not_fit() {
+        assert_eq!(labelled(&DescriptionTooLong, &described(&"描".repeat(23))), ["描描"]);
+        assert_eq!(labelled(&DescriptionTooLong, &described(&format!("{}\\n", "x".repeat(64)))), ["\\n"]);
+    }
+}

@@ -1,0 +1,62 @@
+use super::{Context, Rule, RuleMeta};
+use crate::diagnostic::Severity;
+use crate::schema::Field;
+use crate::view::RequestView;
+
+/// An ID is one of the placeholders printed in the reference's example.
+pub struct DocExampleValue;
+
+static META: RuleMeta = RuleMeta {
+    id: "doc-example-value",
+    default_severity: Severity::Warning,
+    summary: "An ID is a placeholder copied from the API reference's example.",
+    fix: None,
+    docs: include_str!("../../rules/doc-example-value.md"),
+};
+
+/// The four IDs of the reference's example request.
+const PLACEHOLDERS: [&str; 4] = [
+    "523ab8ad-3759-4933-9436-4cf4ebb20867",
+    "403b603d-1d91-42cc-a357-81f3c2daf43f",
+    "a32217fh-3413-c313-6342-3124d3491502",
+    "0bc41598-1b5a-4bd2-872a-82e6abb82e68",
+];
+
+impl Rule for DocExampleValue {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, request: &RequestView<'_, '_>, ctx: &mut Context<'_>) {
+        for field in Field::IDS {
+            let Some(id) = request.string(field) else { continue };
+            if !PLACEHOLDERS.iter().any(|p| p.eq_ignore_ascii_case(id.value.value())) {
+                continue;
+            }
+            ctx.report(
+                id.pointer(),
+                id.value.span(),
+                format!("`{}` is a placeholder ID copied from the API reference's example", field.name()),
+            )
+            .with_label("example value")
+            .with_help(format!("replace it with {}", field.spec().meaning));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::DocExampleValue;
+    use crate::rules::testing::{assert_clean, labelled, request};
+
+    #[test]
+    fn real_ids_pass() {
+        assert_clean(&DocExampleValue, &[request("\"cluster_id\": \"523ab8ad-3759-4933-9436-4cf4ebb20868\"")]);
+    }
+
+    #[test]
+    fn any_id_member_ignoring_ascii_case() {
+        let src = request("\"server_id\": \"403B603D-1D91-42CC-A357-81F3C2DAF43F\", \"flavorRef\": \"0bc41598-1b5a-4bd2-872a-82e6abb82e68\"");
+        assert_eq!(labelled(&DocExampleValue, &src).len(), 2);
+    }
+}

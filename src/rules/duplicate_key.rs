@@ -1,0 +1,115 @@
+use std::collections::HashMap;
+
+use super::{Context, Rule, RuleMeta};
+use crate::describe::quote;
+use crate::diagnostic::Severity;
+use crate::pointer;
+use crate::syntax::{Node, NodeKind, Object};
+use crate::view::RequestView;
+
+/// An object holds the same member name twice.
+pub struct DuplicateKey;
+
+static META: RuleMeta = RuleMeta {
+    id: "duplicate-key",
+    default_severity: Severity::Error,
+    summary: "An object holds the same member name twice.",
+    fix: None,
+    docs: include_str!("../../rules/duplicate-key.md"),
+};
+
+impl Rule for DuplicateKey {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, request: &RequestView<'_, '_>, ctx: &mut Context<'_>) {
+        if let Some(root) = &request.parsed.root {
+            walk(root, &mut String::new(), ctx);
+        }
+    }
+}
+
+/// Visits every object; the parser bounds the depth, so recursion is bounded too.
+fn walk(node: &Node<'_>, path: &mut String, ctx: &mut Context<'_>) {
+    let len = path.len();
+    match &node.kind {
+        NodeKind::Object(object) => {
+            check_object(object, path, ctx);
+            for member in &object.members {
+                pointer::push(path, member.key.value());
+                walk(&member.value, path, ctx);
+                path.truncate(len);
+            }
+        }
+        NodeKind::Array(array) => {
+            for (i, item) in array.items.iter().enumerate() {
+                pointer::push(path, &i.to_string());
+                walk(item, path, ctx);
+                path.truncate(len);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Compares decoded names; each repeat points back to the first occurrence.
+fn check_object(object: &Object<'_>, path: &str, ctx: &mut Context<'_>) {
+    const SMALL: usize = 16;
+    let mut seen: HashMap<&str, usize> = HashMap::new();
+    for (i, member) in object.members.iter().enumerate() {
+        let name = member.key.value();
+        let first = if object.members.len() <= SMALL {
+            object.members.iter().take(i).position(|m| m.key.value() == name)
+        } else {
+            let first = *seen.entry(name).or_insert(i);
+            (first != i).then_some(first)
+        };
+        let Some(first) = first.and_then(|f| object.members.get(f)) else { continue };
+        ctx.report(
+            pointer::join(path, name),
+            member.key.span(),
+            format!("duplicate member name {} in this object", quote(name, 40)),
+        )
+        .with_label("repeated here")
+        .with_secondary(first.key.span(), "first used here")
+        .with_help("keep one of them: parsers disagree on which value wins (sdrs-lint checks the last)");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::DuplicateKey;
+    use crate::rules::testing::{assert_clean, labelled, request, run};
+
+    #[test]
+    fn distinct_names_pass() {
+        assert_clean(&DuplicateKey, &[request("\"description\": \"x\""), "{\"a\": {\"a\": 1}}".into()]);
+    }
+
+    #[test]
+    fn compares_decoded_names() {
+        let src = request("\"name\": \"a\", \"n\\u0061me\": \"b\"");
+        assert_eq!(labelled(&DuplicateKey, &src), ["\"n\\u0061me\""]);
+    }
+
+    #[test]
+    fn three_uses_give_two_diagnostics_pointing_to_the_first() {
+        let src = "{\"a\": 1, \"a\": 2, \"a\": 3}";
+        let found = run(&DuplicateKey, src);
+        assert_eq!(found.len(), 2);
+        for d in &found {
+            assert_eq!(d.secondary[0].span.start, 1);
+            assert_eq!(d.pointer, "/a");
+        }
+    }
+
+    #[test]
+    fn large_objects_and_nested_paths() {
+        let members: Vec<String> = (0..40).map(|i| format!("\"k{i}\": {i}")).collect();
+        let src = format!("{{\"x\": [{{{}, \"k7\": 0}}]}}", members.join(","));
+        let found = run(&DuplicateKey, &src);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].pointer, "/x/0/k7");
+    }
+}

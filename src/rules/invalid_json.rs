@@ -1,0 +1,78 @@
+use super::{Context, Rule, RuleMeta};
+use crate::diagnostic::Severity;
+use crate::view::RequestView;
+
+/// The input is not RFC 8259 JSON.
+pub struct InvalidJson;
+
+static META: RuleMeta = RuleMeta {
+    id: "invalid-json",
+    default_severity: Severity::Error,
+    summary: "The input is not RFC 8259 JSON.",
+    fix: None,
+    docs: include_str!("../../rules/invalid-json.md"),
+};
+
+impl Rule for InvalidJson {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, request: &RequestView<'_, '_>, ctx: &mut Context<'_>) {
+        let Some(error) = &request.parsed.error else { return };
+        let d = ctx.report(String::new(), error.span, error.message.clone()).with_label(error.label.clone());
+        if let Some(help) = &error.help {
+            d.with_help(help.clone());
+        }
+        if let Some((span, text)) = &error.related {
+            d.with_secondary(*span, text.clone());
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::InvalidJson;
+    use crate::rules::testing::{assert_clean, labelled, request};
+
+    #[test]
+    fn valid_json_passes() {
+        assert_clean(&InvalidJson, &[request(""), "[]".into(), " 1 ".into(), "\u{feff}{}".into()]);
+    }
+
+    #[test]
+    fn points_at_the_first_offending_byte() {
+        let cases: [(&str, &str); 9] = [
+            ("[1,]", "]"),
+            ("{\"a\" 1}", "1"),
+            ("[\"a\nb\"]", "\n"),
+            ("[\"\\ud800\"]", "\""),
+            ("[\"\\ud800x\"]", "x"),
+            ("{} x", "x"),
+            ("[01]", "1"),
+            ("{'a': 1}", "'"),
+            ("[\"\\x\"]", "x"),
+        ];
+        for (src, label) in cases {
+            assert_eq!(labelled(&InvalidJson, src), [label], "{src:?}");
+        }
+    }
+
+    #[test]
+    fn truncated_input_points_at_the_end() {
+        for src in ["", "   ", "{", "[1,", "{\"a\":", "\"abc", "tru", "-", "1e"] {
+            let found = crate::rules::testing::run(&InvalidJson, src);
+            assert_eq!(found.len(), 1, "{src:?}");
+            assert_eq!(found[0].primary.span, crate::span::Span::empty(src.len()), "{src:?}");
+        }
+    }
+
+    #[test]
+    fn deep_nesting_is_a_diagnostic() {
+        let src = "[".repeat(100_000);
+        let found = crate::rules::testing::run(&InvalidJson, &src);
+        assert_eq!(found.len(), 1);
+        assert!(found[0].message.contains("nesting deeper than 128 levels"));
+        assert_eq!(found[0].primary.span.start, 128);
+    }
+}

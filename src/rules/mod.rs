@@ -1,0 +1,120 @@
+//! The rules: one type per rule, one file per type, all registered in [`RULES`].
+//!
+//! A rule reads the [`RequestView`] and reports through its [`Context`]; it never parses, prints
+//! or reads configuration. The engine stamps each diagnostic with the rule's id and severity.
+
+use crate::diagnostic::{Applicability, Diagnostic, Severity};
+use crate::span::Span;
+use crate::view::RequestView;
+
+mod byte_order_mark;
+mod dedicated_host_needs_dedicated_tenancy;
+mod description_invalid_char;
+mod description_too_long;
+mod doc_example_value;
+mod duplicate_key;
+mod id_empty;
+mod id_not_uuid;
+mod invalid_json;
+mod invisible_char;
+mod ip_invalid;
+mod ip_needs_subnet;
+mod ip_reserved;
+mod missing_field;
+mod name_empty;
+mod name_invalid_char;
+mod name_too_long;
+mod null_value;
+mod tag_invalid_char;
+mod tag_key_duplicate;
+mod tag_key_empty;
+mod tag_key_lookalike;
+mod tag_key_too_long;
+mod tag_value_too_long;
+mod tags_too_many;
+mod tenancy_invalid;
+mod unknown_field;
+mod wrong_type;
+
+#[cfg(test)]
+pub(crate) mod testing;
+
+/// What a rule is, independent of what it finds.
+#[derive(Debug)]
+pub struct RuleMeta {
+    /// The stable kebab-case id users put in configs and CI logs.
+    pub id: &'static str,
+    /// Severity unless configured otherwise.
+    pub default_severity: Severity,
+    /// One line: what the rule checks.
+    pub summary: &'static str,
+    /// The most a fix of this rule may change, or `None` when it never offers one.
+    pub fix: Option<Applicability>,
+    /// The rule's page (`rules/<id>.md`): what, why, examples.
+    pub docs: &'static str,
+}
+
+/// A rule: metadata plus a check over the request view.
+pub trait Rule: Send + Sync {
+    /// The rule's id, severity, summary and page.
+    fn meta(&self) -> &'static RuleMeta;
+
+    /// Reports every problem of this rule's kind in `request`.
+    fn check(&self, request: &RequestView<'_, '_>, ctx: &mut Context<'_>);
+}
+
+/// Where a running rule reports its diagnostics.
+pub struct Context<'d> {
+    rule: &'static str,
+    severity: Severity,
+    out: &'d mut Vec<Diagnostic>,
+}
+
+impl<'d> Context<'d> {
+    pub(crate) fn new(rule: &'static str, severity: Severity, out: &'d mut Vec<Diagnostic>) -> Self {
+        Context { rule, severity, out }
+    }
+
+    /// Records a diagnostic at `span` about the member at JSON Pointer `pointer`; the returned
+    /// reference adds labels, help and a fix.
+    pub(crate) fn report(&mut self, pointer: String, span: Span, message: String) -> &mut Diagnostic {
+        self.out.push_mut(Diagnostic::new(self.rule, self.severity, pointer, span, message))
+    }
+}
+
+/// Every rule, sorted by id.
+pub static RULES: &[&dyn Rule] = &[
+    &byte_order_mark::ByteOrderMark,
+    &dedicated_host_needs_dedicated_tenancy::DedicatedHostNeedsDedicatedTenancy,
+    &description_invalid_char::DescriptionInvalidChar,
+    &description_too_long::DescriptionTooLong,
+    &doc_example_value::DocExampleValue,
+    &duplicate_key::DuplicateKey,
+    &id_empty::IdEmpty,
+    &id_not_uuid::IdNotUuid,
+    &invalid_json::InvalidJson,
+    &invisible_char::InvisibleChar,
+    &ip_invalid::IpInvalid,
+    &ip_needs_subnet::IpNeedsSubnet,
+    &ip_reserved::IpReserved,
+    &missing_field::MissingField,
+    &name_empty::NameEmpty,
+    &name_invalid_char::NameInvalidChar,
+    &name_too_long::NameTooLong,
+    &null_value::NullValue,
+    &tag_invalid_char::TagInvalidChar,
+    &tag_key_duplicate::TagKeyDuplicate,
+    &tag_key_empty::TagKeyEmpty,
+    &tag_key_lookalike::TagKeyLookalike,
+    &tag_key_too_long::TagKeyTooLong,
+    &tag_value_too_long::TagValueTooLong,
+    &tags_too_many::TagsTooMany,
+    &tenancy_invalid::TenancyInvalid,
+    &unknown_field::UnknownField,
+    &wrong_type::WrongType,
+];
+
+/// The rule with id `id`.
+pub fn find(id: &str) -> Option<&'static dyn Rule> {
+    RULES.iter().copied().find(|r| r.meta().id == id)
+}

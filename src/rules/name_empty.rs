@@ -1,0 +1,44 @@
+use super::{Context, Rule, RuleMeta};
+use crate::diagnostic::Severity;
+use crate::schema::Field;
+use crate::view::RequestView;
+
+/// `name` is the empty string.
+pub struct NameEmpty;
+
+static META: RuleMeta = RuleMeta {
+    id: "name-empty",
+    default_severity: Severity::Error,
+    summary: "`name` is the empty string.",
+    fix: None,
+    docs: include_str!("../../rules/name-empty.md"),
+};
+
+impl Rule for NameEmpty {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, request: &RequestView<'_, '_>, ctx: &mut Context<'_>) {
+        let Some(name) = request.string(Field::Name).filter(|s| s.value.value().is_empty()) else { return };
+        ctx.report(name.pointer(), name.value.span(), "`name` is empty".into())
+            .with_label("empty name")
+            .with_help("name the protected instance: up to 64 bytes of Chinese characters, letters, digits, `.`, `_` and `-`");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::NameEmpty;
+    use crate::rules::testing::{assert_clean, labelled, request};
+
+    #[test]
+    fn any_character_passes() {
+        assert_clean(&NameEmpty, &[request("\"name\": \"a\""), request("\"name\": \" \""), request("\"name\": 1")]);
+    }
+
+    #[test]
+    fn labels_the_empty_string() {
+        assert_eq!(labelled(&NameEmpty, &request("\"name\": \"\"")), ["\"\""]);
+    }
+}

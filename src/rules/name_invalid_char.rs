@@ -1,0 +1,134 @@
+use unicode_segmentation::UnicodeSegmentation;
+
+use super::{Context, Rule, RuleMeta};
+use crate::checks::source_span;
+use crate::describe::{code_points, describe_char, quote};
+use crate::diagnostic::{Applicability, Fix, Severity};
+use crate::schema::Field;
+use crate::view::{RequestView, StrMember};
+
+/// `name` holds a character outside the allowed set.
+pub struct NameInvalidChar;
+
+static META: RuleMeta = RuleMeta {
+    id: "name-invalid-char",
+    default_severity: Severity::Error,
+    summary: "`name` holds a character other than Chinese characters, ASCII letters, digits, `.`, `_` and `-`.",
+    fix: Some(Applicability::Unsafe),
+    docs: include_str!("../../rules/name-invalid-char.md"),
+};
+
+const ALLOWED: &str = "Chinese characters (U+4E00–U+9FFF), ASCII letters and digits, `.`, `_` and `-`";
+
+/// The reference's allowed set: CJK Unified Ideographs, ASCII letters and digits, `.`, `_`, `-`.
+fn allowed(c: char) -> bool {
+    c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-' | '\u{4E00}'..='\u{9FFF}')
+}
+
+/// The ASCII character a full-width form (U+FF01–U+FF5E) stands for.
+fn ascii_twin(c: char) -> Option<char> {
+    let code = u32::from(c);
+    (0xFF01..=0xFF5E).contains(&code).then(|| char::from_u32(code - 0xFEE0)).flatten()
+}
+
+impl Rule for NameInvalidChar {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, request: &RequestView<'_, '_>, ctx: &mut Context<'_>) {
+        let Some(name) = request.string(Field::Name) else { return };
+        let value = name.value.value();
+        if value.chars().all(allowed) {
+            return;
+        }
+        // A run is a maximal sequence of grapheme clusters that each hold a disallowed character.
+        let mut run: Option<(usize, usize)> = None;
+        for (i, grapheme) in value.grapheme_indices(true) {
+            if grapheme.chars().all(allowed) {
+                if let Some((start, end)) = run.take() {
+                    report_run(ctx, &name, start, end);
+                }
+            } else {
+                let start = run.map_or(i, |(start, _)| start);
+                run = Some((start, i + grapheme.len()));
+            }
+        }
+        if let Some((start, end)) = run {
+            report_run(ctx, &name, start, end);
+        }
+    }
+}
+
+fn report_run(ctx: &mut Context<'_>, name: &StrMember<'_, '_>, start: usize, end: usize) {
+    let text = name.value.value().get(start..end).unwrap_or_default();
+    let span = source_span(name.value, start, end);
+    let twins: Option<String> = text.chars().map(|c| ascii_twin(c).filter(|&t| allowed(t))).collect();
+    if let Some(ascii) = twins {
+        ctx.report(
+            name.pointer(),
+            span,
+            format!("`name` contains the full-width {} ({}), which is not allowed", quote(text, 20), code_points(text, 8)),
+        )
+        .with_label(format!("full-width; did you mean `{ascii}`?"))
+        .with_help(format!(
+            "write `{ascii}`: the reference prints the allowed characters in full-width type, but only their ASCII forms are accepted"
+        ))
+        .with_fix(Fix::replace(format!("replace with `{ascii}`"), Applicability::Unsafe, span, ascii));
+        return;
+    }
+    let mut chars = text.chars();
+    let message = match (chars.next(), chars.next()) {
+        (Some(c), None) => format!("`name` contains {}, which is not allowed", describe_char(c)),
+        _ => format!("`name` contains {} ({}), which is not allowed", quote(text, 20), code_points(text, 8)),
+    };
+    let mut help = format!("a name may hold only {ALLOWED}");
+    if text.chars().any(char::is_whitespace) {
+        help.push_str("; use `_` or `-` instead of spaces");
+    }
+    ctx.report(name.pointer(), span, message).with_label("not allowed in a name").with_help(help);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::NameInvalidChar;
+    use crate::rules::testing::{assert_clean, labelled, request, run};
+
+    fn named(name: &str) -> String {
+        request(&format!("\"name\": \"{name}\""))
+    }
+
+    #[test]
+    fn the_allowed_set_passes() {
+        assert_clean(&NameInvalidChar, &[named("web-01_a.B"), named("一丁龥鿿"), named(""), named("\\u0041\\u4e00")]);
+    }
+
+    #[test]
+    fn one_diagnostic_per_run() {
+        assert_eq!(labelled(&NameInvalidChar, &named("a b c")), [" ", " "]);
+        assert_eq!(labelled(&NameInvalidChar, &named("x  y")), ["  "]);
+        assert_eq!(labelled(&NameInvalidChar, &named("ｗｅｂ-01")), ["ｗｅｂ"]);
+    }
+
+    #[test]
+    fn full_width_forms_suggest_their_ascii_twin() {
+        let found = run(&NameInvalidChar, &named("ｗｅｂ"));
+        assert!(found[0].message.contains("U+FF57 U+FF45 U+FF42"), "{}", found[0].message);
+        let fix = found[0].fix.as_ref().map(|f| (f.applicability, f.edits[0].replacement.clone()));
+        assert_eq!(fix, Some((crate::diagnostic::Applicability::Unsafe, "web".to_string())));
+        // A full-width space has no allowed twin.
+        assert!(run(&NameInvalidChar, &named("a\u{3000}b"))[0].fix.is_none());
+    }
+
+    #[test]
+    fn a_cluster_with_a_combining_mark_is_one_run() {
+        assert_eq!(labelled(&NameInvalidChar, &named("cafe\u{301}")), ["e\u{301}"]);
+    }
+
+    #[test]
+    fn labels_escapes_whole() {
+        assert_eq!(labelled(&NameInvalidChar, &named("a\\/b\\u0020")), ["\\/", "\\u0020"]);
+        let found = run(&NameInvalidChar, &named("a\\tb"));
+        assert_eq!(found[0].message, "`name` contains U+0009 (tab), which is not allowed");
+    }
+}

@@ -1,0 +1,64 @@
+use super::{Context, Rule, RuleMeta};
+use crate::checks::matching_chars;
+use crate::describe::describe_char;
+use crate::diagnostic::Severity;
+use crate::view::RequestView;
+
+/// A tag's `key` or `value` holds a control character or one of `* < > \ = , | /`.
+pub struct TagInvalidChar;
+
+static META: RuleMeta = RuleMeta {
+    id: "tag-invalid-char",
+    default_severity: Severity::Error,
+    summary: "A tag's `key` or `value` holds a control character or one of `* < > \\ = , | /`.",
+    fix: None,
+    docs: include_str!("../../rules/tag-invalid-char.md"),
+};
+
+/// ASCII 0–31 and the reference's list.
+fn forbidden(c: char) -> bool {
+    c < ' ' || matches!(c, '*' | '<' | '>' | '\\' | '=' | ',' | '|' | '/')
+}
+
+impl Rule for TagInvalidChar {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, request: &RequestView<'_, '_>, ctx: &mut Context<'_>) {
+        for tag in &request.tags {
+            for member in ["key", "value"].into_iter().filter_map(|m| tag.string(m)) {
+                for (c, span) in matching_chars(member.value, forbidden) {
+                    let what = if c < ' ' { "a control character" } else { "forbidden" };
+                    ctx.report(
+                        member.pointer(),
+                        span,
+                        format!("{} contains {}, which is not allowed", member.subject(), describe_char(c)),
+                    )
+                    .with_label(what)
+                    .with_help("tag keys and values must not hold ASCII control characters (0–31) or any of * < > \\ = , | /");
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::TagInvalidChar;
+    use crate::rules::testing::{assert_clean, labelled, run, with_tags};
+
+    #[test]
+    fn other_characters_pass() {
+        assert_clean(&TagInvalidChar, &[with_tags("[{\"key\": \"env-1.a_b:c@d\", \"value\": \"prod 环境 😀 \\u007f\"}]")]);
+    }
+
+    #[test]
+    fn one_diagnostic_per_character_at_its_source() {
+        let src = with_tags("[{\"key\": \"a/b\\/c\", \"value\": \"x\\ty\\u0007*\"}]");
+        assert_eq!(labelled(&TagInvalidChar, &src), ["/", "\\/", "\\t", "\\u0007", "*"]);
+        let found = run(&TagInvalidChar, &src);
+        assert_eq!(found[2].message, "tag `value` contains U+0009 (tab), which is not allowed");
+        assert_eq!(found[0].pointer, "/protected_instance/tags/0/key");
+    }
+}

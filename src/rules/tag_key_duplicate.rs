@@ -1,0 +1,60 @@
+use std::collections::HashMap;
+
+use super::{Context, Rule, RuleMeta};
+use crate::describe::quote;
+use crate::diagnostic::Severity;
+use crate::view::{RequestView, StrMember};
+
+/// Two tags share a key.
+pub struct TagKeyDuplicate;
+
+static META: RuleMeta = RuleMeta {
+    id: "tag-key-duplicate",
+    default_severity: Severity::Error,
+    summary: "Two tags have the same `key`.",
+    fix: None,
+    docs: include_str!("../../rules/tag-key-duplicate.md"),
+};
+
+impl Rule for TagKeyDuplicate {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, request: &RequestView<'_, '_>, ctx: &mut Context<'_>) {
+        let mut first: HashMap<&str, StrMember<'_, '_>> = HashMap::new();
+        for key in request.tags.iter().filter_map(|t| t.string("key")) {
+            let Some(earlier) = first.get(key.value.value()) else {
+                first.insert(key.value.value(), key);
+                continue;
+            };
+            ctx.report(
+                key.pointer(),
+                key.value.span(),
+                format!("tag key {} is already used by an earlier tag", quote(key.value.value(), 40)),
+            )
+            .with_label("repeated key")
+            .with_secondary(earlier.value.span(), "first used here")
+            .with_help("tag keys must be unique within a request: merge the two tags or rename one");
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::TagKeyDuplicate;
+    use crate::rules::testing::{assert_clean, labelled, run, with_tags};
+
+    #[test]
+    fn distinct_keys_pass_even_if_only_case_differs() {
+        assert_clean(&TagKeyDuplicate, &[with_tags("[{\"key\": \"env\", \"value\": \"a\"}, {\"key\": \"Env\", \"value\": \"a\"}]")]);
+    }
+
+    #[test]
+    fn later_repeats_point_to_the_first() {
+        let src = with_tags("[{\"key\": \"env\", \"value\": \"a\"}, {\"key\": \"env\", \"value\": \"b\"}, {\"key\": \"e\\u006ev\", \"value\": \"c\"}]");
+        assert_eq!(labelled(&TagKeyDuplicate, &src), ["\"env\"", "\"e\\u006ev\""]);
+        let found = run(&TagKeyDuplicate, &src);
+        assert_eq!(found[0].secondary[0].span, found[1].secondary[0].span);
+    }
+}

@@ -1,0 +1,44 @@
+use super::{Context, Rule, RuleMeta};
+use crate::diagnostic::Severity;
+use crate::view::RequestView;
+
+/// A tag's `key` is the empty string.
+pub struct TagKeyEmpty;
+
+static META: RuleMeta = RuleMeta {
+    id: "tag-key-empty",
+    default_severity: Severity::Error,
+    summary: "A tag's `key` is the empty string.",
+    fix: None,
+    docs: include_str!("../../rules/tag-key-empty.md"),
+};
+
+impl Rule for TagKeyEmpty {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, request: &RequestView<'_, '_>, ctx: &mut Context<'_>) {
+        for key in request.tags.iter().filter_map(|t| t.string("key")).filter(|k| k.value.value().is_empty()) {
+            ctx.report(key.pointer(), key.value.span(), "tag `key` is empty".into())
+                .with_label("empty key")
+                .with_help("give the tag a key of 1 to 36 characters, or remove the tag");
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::TagKeyEmpty;
+    use crate::rules::testing::{assert_clean, labelled, with_tags};
+
+    #[test]
+    fn keys_and_empty_values_pass() {
+        assert_clean(&TagKeyEmpty, &[with_tags("[{\"key\": \" \", \"value\": \"\"}]")]);
+    }
+
+    #[test]
+    fn labels_the_empty_key() {
+        assert_eq!(labelled(&TagKeyEmpty, &with_tags("[{\"key\": \"a\", \"value\": \"\"}, {\"key\": \"\", \"value\": \"b\"}]")), ["\"\""]);
+    }
+}

@@ -1,0 +1,55 @@
+use super::{Context, Rule, RuleMeta};
+use crate::checks::length::{self, Limit, Unit};
+use crate::diagnostic::Severity;
+use crate::view::RequestView;
+
+/// A tag's `key` is longer than 36 characters.
+pub struct TagKeyTooLong;
+
+static META: RuleMeta = RuleMeta {
+    id: "tag-key-too-long",
+    default_severity: Severity::Error,
+    summary: "A tag's `key` exceeds 36 Unicode characters.",
+    fix: None,
+    docs: include_str!("../../rules/tag-key-too-long.md"),
+};
+
+impl Rule for TagKeyTooLong {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, request: &RequestView<'_, '_>, ctx: &mut Context<'_>) {
+        for key in request.tags.iter().filter_map(|t| t.string("key")) {
+            length::check(ctx, &key, Limit { max: 36, unit: Unit::Chars });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::TagKeyTooLong;
+    use crate::rules::testing::{assert_clean, labelled, run, with_tags};
+
+    fn key(k: &str) -> String {
+        with_tags(&format!("[{{\"key\": \"{k}\", \"value\": \"v\"}}]"))
+    }
+
+    #[test]
+    fn up_to_36_characters_passes() {
+        assert_clean(&TagKeyTooLong, &[key(&"k".repeat(36)), key(&"键".repeat(36)), key(&"😀".repeat(36))]);
+    }
+
+    #[test]
+    fn counts_characters() {
+        assert_eq!(labelled(&TagKeyTooLong, &key(&"键".repeat(37))), ["键"]);
+        assert_eq!(labelled(&TagKeyTooLong, &key(&format!("{}\\ud83d\\ude00x", "k".repeat(36)))), ["\\ud83d\\ude00x"]);
+    }
+
+    #[test]
+    fn names_both_counts_when_a_reader_sees_fewer() {
+        let family = "👨\u{200d}👩\u{200d}👧";
+        let found = run(&TagKeyTooLong, &key(&family.repeat(8)));
+        assert_eq!(found[0].message, "tag `key` is 40 characters long; a reader sees 8 characters, as combining marks and emoji sequences count as several characters; the limit is 36 characters");
+    }
+}

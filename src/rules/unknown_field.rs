@@ -1,0 +1,100 @@
+use std::collections::HashSet;
+
+use super::{Context, Rule, RuleMeta};
+use crate::checks::similar;
+use crate::describe::quote;
+use crate::diagnostic::{Applicability, Fix, Severity};
+use crate::view::RequestView;
+
+/// A member not documented for its object.
+pub struct UnknownField;
+
+static META: RuleMeta = RuleMeta {
+    id: "unknown-field",
+    default_severity: Severity::Warning,
+    summary: "A member is not documented for its object.",
+    fix: Some(Applicability::Unsafe),
+    docs: include_str!("../../rules/unknown-field.md"),
+};
+
+impl Rule for UnknownField {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, request: &RequestView<'_, '_>, ctx: &mut Context<'_>) {
+        for object in request.objects() {
+            let specs = object.kind.spec();
+            let names = || specs.iter().map(|s| s.name);
+            let members = &object.object.members;
+            if members.iter().all(|m| names().any(|n| n == m.key.value())) {
+                continue;
+            }
+            // A repeated name is reported once, at the occurrence the rules check: the last.
+            let mut later: HashSet<&str> = HashSet::new();
+            for member in members.iter().rev() {
+                let name = member.key.value();
+                if !later.insert(name) || names().any(|n| n == name) {
+                    continue;
+                }
+                let suggestion = similar::closest(name, names());
+                let mut message = format!("unknown member {} in {}", quote(name, 40), object.kind.describe());
+                if let Some(s) = suggestion {
+                    message.push_str(&format!("; did you mean `{s}`?"));
+                }
+                let documented: Vec<&str> = names().collect();
+                let d = ctx
+                    .report(object.kind.member_pointer(name), member.key.span(), message)
+                    .with_label(suggestion.map_or("not documented".to_string(), |s| format!("did you mean `{s}`?")))
+                    .with_help(format!("the documented members are: {}", documented.join(", ")));
+                // Renaming onto a member that already exists would create a duplicate.
+                if let Some(s) = suggestion.filter(|s| object.get(s).is_none()) {
+                    d.with_fix(Fix::replace(
+                        format!("rename to `{s}`"),
+                        Applicability::Unsafe,
+                        member.key.span(),
+                        format!("\"{s}\""),
+                    ));
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::UnknownField;
+    use crate::rules::testing::{assert_clean, labelled, request, run, with_tags};
+
+    #[test]
+    fn documented_members_pass() {
+        assert_clean(
+            &UnknownField,
+            &[request("\"flavorRef\": \"s3.large.2\", \"tags\": [{\"key\": \"a\", \"value\": \"b\"}]")],
+        );
+    }
+
+    #[test]
+    fn suggests_and_fixes_close_names() {
+        let src = request("\"flavorref\": \"s3.large.2\"");
+        let found = run(&UnknownField, &src);
+        assert_eq!(found.len(), 1);
+        assert!(found[0].message.contains("did you mean `flavorRef`?"), "{}", found[0].message);
+        let fix = found[0].fix.as_ref().map(|f| f.edits[0].replacement.clone());
+        assert_eq!(fix.as_deref(), Some("\"flavorRef\""));
+        assert_eq!(labelled(&UnknownField, &src), ["\"flavorref\""]);
+    }
+
+    #[test]
+    fn no_fix_when_the_target_exists() {
+        let found = run(&UnknownField, &request("\"flavorRef\": \"a\", \"flavor_ref\": \"b\""));
+        assert_eq!(found.len(), 1);
+        assert!(found[0].fix.is_none());
+    }
+
+    #[test]
+    fn unknown_members_everywhere_once_each() {
+        let src = with_tags("[{\"key\": \"a\", \"value\": \"b\", \"Key\": \"c\"}]").replace("{\"protected_instance\"", "{\"x\": 1, \"x\": 2, \"protected_instance\"");
+        assert_eq!(labelled(&UnknownField, &src), ["\"x\"", "\"Key\""]);
+    }
+}

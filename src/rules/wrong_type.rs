@@ -1,0 +1,102 @@
+use super::{Context, Rule, RuleMeta};
+use crate::diagnostic::Severity;
+use crate::syntax::{JsonType, Node};
+use crate::view::RequestView;
+
+/// A member's value has the wrong JSON type.
+pub struct WrongType;
+
+static META: RuleMeta = RuleMeta {
+    id: "wrong-type",
+    default_severity: Severity::Error,
+    summary: "A member's value has the wrong JSON type.",
+    fix: None,
+    docs: include_str!("../../rules/wrong-type.md"),
+};
+
+impl Rule for WrongType {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, request: &RequestView<'_, '_>, ctx: &mut Context<'_>) {
+        if let Some(root) = &request.parsed.root {
+            if root.json_type() != JsonType::Object {
+                report(ctx, String::new(), "the request body", JsonType::Object, root);
+            }
+        }
+        for object in request.objects() {
+            for spec in object.kind.spec() {
+                let Some(member) = object.get(spec.name) else { continue };
+                let found = member.value.json_type();
+                // An optional `null` is `null-value`'s; a required one is a wrong type.
+                if found != spec.ty && !(found == JsonType::Null && !spec.required) {
+                    let subject = object.kind.subject(spec.name);
+                    report(ctx, object.kind.member_pointer(spec.name), &subject, spec.ty, &member.value);
+                }
+            }
+        }
+        if let Some((_, tags)) = request.tag_array() {
+            for (i, item) in tags.items.iter().enumerate() {
+                if item.json_type() != JsonType::Object {
+                    let pointer = format!("/protected_instance/tags/{i}");
+                    report(ctx, pointer, "each element of `tags`", JsonType::Object, item);
+                }
+            }
+        }
+    }
+}
+
+fn report(ctx: &mut Context<'_>, pointer: String, subject: &str, expected: JsonType, value: &Node<'_>) {
+    let found = value.json_type();
+    let help = match (expected, found) {
+        (JsonType::String, JsonType::Number | JsonType::Boolean) => {
+            "write the value in double quotes: IDs and names are strings".to_string()
+        }
+        (_, JsonType::Null) => format!("{subject} is required; give it {}", expected.with_article()),
+        (JsonType::Array, JsonType::Object) => "write the tags as an array: `[{\"key\": …, \"value\": …}]`".to_string(),
+        (JsonType::Object, _) if pointer.is_empty() => {
+            "a request body is an object: `{\"protected_instance\": {…}}`".to_string()
+        }
+        _ => format!("give {subject} {}", expected.with_article()),
+    };
+    ctx.report(pointer, value.span, format!("{subject} must be {}, found {}", expected.with_article(), found.with_article()))
+        .with_label(found.with_article())
+        .with_help(help);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::WrongType;
+    use crate::rules::testing::{assert_clean, labelled, request, with_tags};
+
+    #[test]
+    fn right_types_and_optional_nulls_pass() {
+        assert_clean(
+            &WrongType,
+            &[request("\"description\": null, \"tags\": [{\"key\": \"a\", \"value\": \"\"}]"), request("\"tags\": []")],
+        );
+    }
+
+    #[test]
+    fn labels_the_value() {
+        assert_eq!(labelled(&WrongType, &request("\"server_id\": 42")), ["42"]);
+        assert_eq!(labelled(&WrongType, &request("\"server_id\": null")), ["null"]);
+        assert_eq!(labelled(&WrongType, &request("\"tags\": {\"key\": \"a\"}")), ["{\"key\": \"a\"}"]);
+        assert_eq!(labelled(&WrongType, "[1]"), ["[1]"]);
+        assert_eq!(labelled(&WrongType, "{\"protected_instance\": \"x\"}"), ["\"x\""]);
+    }
+
+    #[test]
+    fn tag_elements_and_members() {
+        assert_eq!(labelled(&WrongType, &with_tags("[null, 3, {\"key\": true, \"value\": null}]")), [
+            "null", "3", "true", "null"
+        ]);
+    }
+
+    #[test]
+    fn checks_the_last_of_repeated_members() {
+        assert_eq!(labelled(&WrongType, &request("\"name\": 1, \"name\": \"ok\"")).len(), 0);
+        assert_eq!(labelled(&WrongType, &request("\"name\": \"ok\", \"name\": 1")), ["1"]);
+    }
+}

@@ -1,0 +1,101 @@
+//! Byte offsets → 1-based line and column, as the spec defines them: lines end at LF, CRLF or a
+//! lone CR; columns count Unicode scalar values; a leading byte-order mark is not counted.
+
+/// A line and column, both 1-based; the column counts characters (Unicode scalar values).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+pub struct Position {
+    /// 1-based line number.
+    pub line: usize,
+    /// 1-based column, in characters.
+    pub column: usize,
+}
+
+/// The start offset of every line of one input, built once per input.
+#[derive(Clone, Debug)]
+pub struct LineIndex {
+    starts: Vec<usize>,
+    bom_len: usize,
+}
+
+impl LineIndex {
+    /// Indexes the lines of `bytes`.
+    pub fn new(bytes: &[u8]) -> Self {
+        let mut starts = vec![0];
+        let mut i = 0;
+        while let Some(&b) = bytes.get(i) {
+            i += 1;
+            match b {
+                b'\n' => starts.push(i),
+                b'\r' if bytes.get(i) != Some(&b'\n') => starts.push(i),
+                _ => {}
+            }
+        }
+        let bom_len = if bytes.starts_with(b"\xEF\xBB\xBF") { 3 } else { 0 };
+        LineIndex { starts, bom_len }
+    }
+
+    /// The position of byte `offset` of `bytes` (the same input the index was built from).
+    pub fn position(&self, bytes: &[u8], offset: usize) -> Position {
+        let line = self.starts.partition_point(|&s| s <= offset).max(1);
+        let mut start = self.starts.get(line - 1).copied().unwrap_or(0);
+        if line == 1 {
+            start = start.max(self.bom_len.min(offset));
+        }
+        let end = offset.min(bytes.len());
+        // Counting bytes that start a character counts scalar values in valid UTF-8; each byte
+        // of an invalid sequence counts as one character.
+        let chars = bytes.get(start..end).unwrap_or_default().iter().filter(|&&b| !is_continuation(b)).count();
+        Position { line, column: chars + 1 }
+    }
+
+    /// The byte offset where 1-based `line` starts, if the input has that many lines.
+    pub fn line_start(&self, line: usize) -> Option<usize> {
+        self.starts.get(line.checked_sub(1)?).copied()
+    }
+}
+
+fn is_continuation(b: u8) -> bool {
+    (0x80..0xC0).contains(&b)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pos(text: &str, offset: usize) -> (usize, usize) {
+        let p = LineIndex::new(text.as_bytes()).position(text.as_bytes(), offset);
+        (p.line, p.column)
+    }
+
+    #[test]
+    fn lines_end_at_lf_crlf_and_lone_cr() {
+        let text = "a\nb\r\nc\rd";
+        assert_eq!(pos(text, 0), (1, 1));
+        assert_eq!(pos(text, 2), (2, 1));
+        assert_eq!(pos(text, 3), (2, 2), "the CR of a CRLF ends line 2");
+        assert_eq!(pos(text, 5), (3, 1));
+        assert_eq!(pos(text, 7), (4, 1));
+    }
+
+    #[test]
+    fn columns_count_characters_not_bytes() {
+        let text = "\"中文\" x 😀y";
+        assert_eq!(pos(text, text.find('x').unwrap_or(0)), (1, 6));
+        assert_eq!(pos(text, text.find('y').unwrap_or(0)), (1, 9));
+    }
+
+    #[test]
+    fn bom_is_not_a_column() {
+        let text = "\u{feff}{}";
+        assert_eq!(pos(text, 3), (1, 1));
+        assert_eq!(pos(text, 4), (1, 2));
+        assert_eq!(pos(text, 0), (1, 1));
+    }
+
+    #[test]
+    fn offsets_past_the_end_are_clamped() {
+        assert_eq!(pos("ab", 2), (1, 3));
+        assert_eq!(pos("ab", 99), (1, 3));
+        assert_eq!(pos("", 0), (1, 1));
+    }
+}

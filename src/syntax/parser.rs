@@ -1,0 +1,516 @@
+//! A strict RFC 8259 parser that keeps spans and stops at the first error without losing
+//! what it parsed so far.
+//!
+//! Written by hand because no crate offers what the linter needs together: spans for every key
+//! and value, duplicate members kept in order, escape-exact source positions, a partial tree
+//! on error and an error position that is the first byte no continuation could make valid.
+//! It is iterative (an explicit stack), so nesting depth never touches the call stack.
+
+use std::borrow::Cow;
+
+use super::error::SyntaxError;
+use super::string::unescape_simple;
+use super::tree::{Array, JsonStr, Member, Node, NodeKind, Object};
+use crate::describe::describe_char;
+use crate::span::Span;
+
+/// RFC 8259 §9 lets a parser limit nesting; the request itself needs four levels.
+pub const MAX_DEPTH: usize = 128;
+
+/// The result of parsing: the tree (complete, or cut short at `error`) and the first error.
+#[derive(Debug)]
+pub struct ParseOutput<'a> {
+    /// The root value; containers left open by an error are marked not `closed`.
+    pub root: Option<Node<'a>>,
+    /// The first syntax error, if any.
+    pub error: Option<SyntaxError>,
+}
+
+enum Frame<'a> {
+    Array { start: usize, items: Vec<Node<'a>> },
+    Object { start: usize, members: Vec<Member<'a>>, key: Option<JsonStr<'a>> },
+}
+
+impl Frame<'_> {
+    fn opening(&self) -> (usize, &'static str) {
+        match self {
+            Frame::Array { start, .. } => (*start, "this array is never closed"),
+            Frame::Object { start, .. } => (*start, "this object is never closed"),
+        }
+    }
+}
+
+/// Parses `text` from byte `start` (after any byte-order mark). Spans are offsets into `text`.
+pub fn parse(text: &str, start: usize) -> ParseOutput<'_> {
+    let mut parser = Parser { text, bytes: text.as_bytes(), pos: start, stack: Vec::new(), root: None };
+    let error = parser.run().err();
+    let root = match &error {
+        Some(err) if parser.root.is_none() => parser.unwind(err.span.start),
+        _ => parser.root.take(),
+    };
+    ParseOutput { root, error }
+}
+
+struct Parser<'a> {
+    text: &'a str,
+    bytes: &'a [u8],
+    pos: usize,
+    stack: Vec<Frame<'a>>,
+    root: Option<Node<'a>>,
+}
+
+type Parse<T> = Result<T, SyntaxError>;
+
+const BARE_WORD_HELP: &str = "strings need double quotes; the only bare words in JSON are true, false and null";
+
+impl<'a> Parser<'a> {
+    fn run(&mut self) -> Parse<()> {
+        self.skip_ws();
+        if self.pos >= self.bytes.len() {
+            return Err(SyntaxError::new(Span::empty(self.pos), "the input is empty", "expected a JSON value")
+                .with_help("a request body is a JSON object: `{\"protected_instance\": {…}}`"));
+        }
+        let mut after_comma = false;
+        loop {
+            let mut node = match self.value(after_comma)? {
+                Some(node) => node,
+                // A container was opened; its first element or member comes next.
+                None => {
+                    after_comma = false;
+                    continue;
+                }
+            };
+            // Attach the finished value to its container; close containers that end here.
+            loop {
+                self.skip_ws();
+                let Some(frame) = self.stack.last_mut() else {
+                    self.root = Some(node);
+                    return self.end_of_input();
+                };
+                let closer = match frame {
+                    Frame::Array { items, .. } => {
+                        items.push(node);
+                        b']'
+                    }
+                    Frame::Object { members, key, .. } => {
+                        if let Some(key) = key.take() {
+                            members.push(Member { key, value: node });
+                        }
+                        b'}'
+                    }
+                };
+                match self.peek() {
+                    Some(b',') => {
+                        self.pos += 1;
+                        if closer == b'}' {
+                            self.member_name(true)?;
+                        }
+                        after_comma = true;
+                        break;
+                    }
+                    Some(b) if b == closer => {
+                        self.pos += 1;
+                        node = self.close();
+                    }
+                    _ => return Err(self.expected_separator(closer)),
+                }
+            }
+        }
+    }
+
+    /// Parses a scalar, or opens a container (returning `None` when it stays open).
+    fn value(&mut self, after_comma: bool) -> Parse<Option<Node<'a>>> {
+        self.skip_ws();
+        let start = self.pos;
+        let Some(byte) = self.peek() else {
+            return Err(self.unexpected_end("expected a JSON value"));
+        };
+        let kind = match byte {
+            b'{' | b'[' => return self.open(byte),
+            b'"' => NodeKind::String(self.string()?),
+            b't' => self.literal("true", NodeKind::Bool(true))?,
+            b'f' => self.literal("false", NodeKind::Bool(false))?,
+            b'n' => self.literal("null", NodeKind::Null)?,
+            b'-' | b'0'..=b'9' => self.number()?,
+            b']' | b'}' if after_comma => {
+                return Err(self.error_here("trailing comma", "expected a value after the comma").with_help(
+                    "JSON does not allow a comma after the last element; remove it",
+                ));
+            }
+            b'a'..=b'z' | b'A'..=b'Z' => {
+                return Err(self.unexpected_char("expected a JSON value").with_help(BARE_WORD_HELP));
+            }
+            _ => return Err(self.unexpected_char("expected a JSON value")),
+        };
+        Ok(Some(Node { span: Span::new(start, self.pos), kind }))
+    }
+
+    fn open(&mut self, bracket: u8) -> Parse<Option<Node<'a>>> {
+        if self.stack.len() >= MAX_DEPTH {
+            return Err(SyntaxError::new(
+                self.char_span(self.pos),
+                format!("nesting deeper than {MAX_DEPTH} levels"),
+                "this bracket opens level 129",
+            )
+            .with_help("a create-protected-instance request needs four levels; sdrs-lint stops at 128 (RFC 8259 §9)"));
+        }
+        let start = self.pos;
+        self.pos += 1;
+        self.skip_ws();
+        if bracket == b'[' {
+            self.stack.push(Frame::Array { start, items: Vec::new() });
+            if self.peek() == Some(b']') {
+                self.pos += 1;
+                return Ok(Some(self.close()));
+            }
+        } else {
+            self.stack.push(Frame::Object { start, members: Vec::new(), key: None });
+            if self.peek() == Some(b'}') {
+                self.pos += 1;
+                return Ok(Some(self.close()));
+            }
+            self.member_name(false)?;
+        }
+        Ok(None)
+    }
+
+    /// Reads `"name":` into the innermost object frame.
+    fn member_name(&mut self, after_comma: bool) -> Parse<()> {
+        self.skip_ws();
+        match self.peek() {
+            Some(b'"') => {}
+            Some(b'}') if after_comma => {
+                return Err(self.error_here("trailing comma", "expected a member name after the comma").with_help(
+                    "JSON does not allow a comma after the last member; remove it",
+                ));
+            }
+            None => return Err(self.unexpected_end("expected a member name")),
+            Some(_) => {
+                let err = self.unexpected_char("expected a member name in double quotes");
+                let help = if after_comma { "member names are strings in double quotes" } else {
+                    "member names are strings in double quotes; an empty object is `{}`"
+                };
+                return Err(err.with_help(help));
+            }
+        }
+        let key = self.string()?;
+        self.skip_ws();
+        match self.peek() {
+            Some(b':') => self.pos += 1,
+            None => return Err(self.unexpected_end("expected `:` after the member name")),
+            Some(_) => return Err(self.unexpected_char("expected `:` after the member name")),
+        }
+        if let Some(Frame::Object { key: slot, .. }) = self.stack.last_mut() {
+            *slot = Some(key);
+        }
+        Ok(())
+    }
+
+    /// Pops the innermost container, which has just been closed at `self.pos`.
+    fn close(&mut self) -> Node<'a> {
+        let frame = self.stack.pop();
+        frame.map_or(Node { span: Span::empty(self.pos), kind: NodeKind::Null }, |f| self.finish(f, true))
+    }
+
+    fn finish(&self, frame: Frame<'a>, closed: bool) -> Node<'a> {
+        match frame {
+            Frame::Array { start, items } => {
+                Node { span: Span::new(start, self.pos), kind: NodeKind::Array(Array { items, closed }) }
+            }
+            Frame::Object { start, members, .. } => {
+                Node { span: Span::new(start, self.pos), kind: NodeKind::Object(Object { members, closed }) }
+            }
+        }
+    }
+
+    /// After an error, closes every open container at `at` so the rules still see what parsed.
+    fn unwind(&mut self, at: usize) -> Option<Node<'a>> {
+        self.pos = at;
+        let mut node = None;
+        while let Some(mut frame) = self.stack.pop() {
+            if let Some(child) = node.take() {
+                match &mut frame {
+                    Frame::Array { items, .. } => items.push(child),
+                    Frame::Object { members, key, .. } => {
+                        if let Some(key) = key.take() {
+                            members.push(Member { key, value: child });
+                        }
+                    }
+                }
+            }
+            node = Some(self.finish(frame, false));
+        }
+        node
+    }
+
+    fn end_of_input(&mut self) -> Parse<()> {
+        match self.peek() {
+            None => Ok(()),
+            Some(_) => Err(self
+                .error_here("unexpected data after the JSON value", "the request body already ended")
+                .with_help("a JSON text holds exactly one value; remove what follows it")),
+        }
+    }
+
+    fn string(&mut self) -> Parse<JsonStr<'a>> {
+        let start = self.pos;
+        self.pos += 1;
+        let content = self.pos;
+        // Fast path: no escape, so the value borrows from the input.
+        loop {
+            match self.peek() {
+                Some(b'"') => {
+                    let raw = &self.text[content..self.pos];
+                    self.pos += 1;
+                    return Ok(JsonStr::new(Span::new(start, self.pos), raw, Cow::Borrowed(raw)));
+                }
+                Some(b'\\') => break,
+                Some(b) if b < 0x20 => return Err(self.control_in_string(start)),
+                Some(_) => self.pos += 1,
+                None => return Err(self.unterminated(start)),
+            }
+        }
+        let mut value = String::with_capacity(self.pos - content + 16);
+        value.push_str(&self.text[content..self.pos]);
+        loop {
+            let run = self.pos;
+            while let Some(b) = self.peek() {
+                if b == b'"' || b == b'\\' || b < 0x20 {
+                    break;
+                }
+                self.pos += 1;
+            }
+            value.push_str(&self.text[run..self.pos]);
+            match self.peek() {
+                Some(b'"') => {
+                    let raw = &self.text[content..self.pos];
+                    self.pos += 1;
+                    return Ok(JsonStr::new(Span::new(start, self.pos), raw, Cow::Owned(value)));
+                }
+                Some(b'\\') => value.push(self.escape()?),
+                Some(_) => return Err(self.control_in_string(start)),
+                None => return Err(self.unterminated(start)),
+            }
+        }
+    }
+
+    /// Decodes one escape sequence starting at the backslash.
+    fn escape(&mut self) -> Parse<char> {
+        self.pos += 1;
+        let Some(letter) = self.peek() else {
+            return Err(self.unexpected_end("expected an escape sequence after `\\`"));
+        };
+        if letter != b'u' {
+            let c = unescape_simple(letter).ok_or_else(|| {
+                self.unexpected_char("not a JSON escape sequence").with_help(
+                    "JSON knows \\\" \\\\ \\/ \\b \\f \\n \\r \\t and \\uXXXX; write a backslash as \\\\",
+                )
+            })?;
+            self.pos += 1;
+            return Ok(c);
+        }
+        self.pos += 1;
+        let unit = self.hex4(None)?;
+        match unit {
+            0xD800..=0xDBFF => {
+                // A high surrogate must be followed by `\u` and a low surrogate (DC00–DFFF).
+                let missing = |p: &Self| {
+                    p.error_at_or_end(
+                        &format!("unpaired surrogate escape \\u{unit:04X}"),
+                        "expected `\\u` and a low surrogate (DC00–DFFF) here",
+                    )
+                    .with_help("a character above U+FFFF is written as two escapes, e.g. \\ud83d\\ude00 for 😀")
+                };
+                for expected in [b'\\', b'u'] {
+                    if self.peek() != Some(expected) {
+                        return Err(missing(self));
+                    }
+                    self.pos += 1;
+                }
+                let low = self.hex4(Some(unit))?;
+                Ok(char::from_u32(0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00)).unwrap_or('\u{FFFD}'))
+            }
+            _ => Ok(char::from_u32(unit).unwrap_or('\u{FFFD}')),
+        }
+    }
+
+    /// Reads four hex digits. With `high` set they must form a low surrogate; without, they
+    /// must not (a lone low surrogate is invalid as soon as its second digit is read).
+    fn hex4(&mut self, high: Option<u32>) -> Parse<u32> {
+        let mut unit = 0;
+        for i in 0..4 {
+            let digit = match self.peek() {
+                Some(b) => (b as char).to_digit(16),
+                None => return Err(self.unexpected_end("expected four hexadecimal digits after `\\u`")),
+            };
+            let ok = match (digit, i, high) {
+                (None, ..) => false,
+                (Some(d), 0, Some(_)) => d == 0xD,
+                (Some(d), 1, Some(_)) => d >= 0xC,
+                (Some(d), 1, None) => !(unit == 0xD && d >= 0xC),
+                _ => true,
+            };
+            if !ok {
+                let err = match (digit, high) {
+                    (None, _) => self.unexpected_char("expected a hexadecimal digit in a \\u escape"),
+                    (Some(_), Some(h)) => self.error_here(
+                        &format!("unpaired surrogate escape \\u{h:04X}"),
+                        "a low surrogate (DC00–DFFF) must follow",
+                    ),
+                    (Some(_), None) => self.error_here(
+                        "lone low surrogate escape",
+                        "DC00–DFFF may only follow a high surrogate (D800–DBFF)",
+                    ),
+                };
+                return Err(err.with_help("a character above U+FFFF is written as two escapes, e.g. \\ud83d\\ude00 for 😀"));
+            }
+            unit = unit * 16 + digit.unwrap_or(0);
+            self.pos += 1;
+        }
+        Ok(unit)
+    }
+
+    fn literal(&mut self, word: &'static str, kind: NodeKind<'a>) -> Parse<NodeKind<'a>> {
+        for expected in word.bytes() {
+            match self.peek() {
+                Some(b) if b == expected => self.pos += 1,
+                None => return Err(self.unexpected_end(&format!("expected `{word}`"))),
+                Some(_) => return Err(self.unexpected_char(&format!("expected `{word}`")).with_help(BARE_WORD_HELP)),
+            }
+        }
+        Ok(kind)
+    }
+
+    fn number(&mut self) -> Parse<NodeKind<'a>> {
+        let start = self.pos;
+        if self.peek() == Some(b'-') {
+            self.pos += 1;
+        }
+        match self.peek() {
+            Some(b'0') => {
+                self.pos += 1;
+                if matches!(self.peek(), Some(b'0'..=b'9')) {
+                    return Err(self
+                        .error_here("leading zero in a number", "a number cannot continue after a leading 0")
+                        .with_help("write the number without leading zeros, or quote it if it is an identifier"));
+                }
+            }
+            Some(b'1'..=b'9') => self.digits(),
+            _ => return Err(self.expected_digit("expected a digit after `-`")),
+        }
+        if self.peek() == Some(b'.') {
+            self.pos += 1;
+            self.require_digits("expected a digit after the decimal point")?;
+        }
+        if matches!(self.peek(), Some(b'e' | b'E')) {
+            self.pos += 1;
+            if matches!(self.peek(), Some(b'+' | b'-')) {
+                self.pos += 1;
+            }
+            self.require_digits("expected a digit in the exponent")?;
+        }
+        Ok(NodeKind::Number(&self.text[start..self.pos]))
+    }
+
+    fn digits(&mut self) {
+        while matches!(self.peek(), Some(b'0'..=b'9')) {
+            self.pos += 1;
+        }
+    }
+
+    fn require_digits(&mut self, what: &str) -> Parse<()> {
+        if !matches!(self.peek(), Some(b'0'..=b'9')) {
+            return Err(self.expected_digit(what));
+        }
+        self.digits();
+        Ok(())
+    }
+
+    fn skip_ws(&mut self) {
+        while matches!(self.peek(), Some(b' ' | b'\t' | b'\n' | b'\r')) {
+            self.pos += 1;
+        }
+    }
+
+    fn peek(&self) -> Option<u8> {
+        self.bytes.get(self.pos).copied()
+    }
+
+    // ---- errors ------------------------------------------------------------------------------
+
+    /// The span of the whole character at `at` (one byte past the end at end of input).
+    fn char_span(&self, at: usize) -> Span {
+        let len = self.text.get(at..).and_then(|s| s.chars().next()).map_or(0, char::len_utf8);
+        Span::new(at, at + len)
+    }
+
+    fn error_here(&self, message: &str, label: &str) -> SyntaxError {
+        SyntaxError::new(self.char_span(self.pos), message, label)
+    }
+
+    fn error_at_or_end(&self, message: &str, label: &str) -> SyntaxError {
+        if self.pos >= self.bytes.len() { self.unexpected_end(label) } else { self.error_here(message, label) }
+    }
+
+    fn unexpected_char(&self, expected: &str) -> SyntaxError {
+        let found = self.text.get(self.pos..).and_then(|s| s.chars().next()).unwrap_or('\u{FFFD}');
+        let err = self.error_here(&format!("unexpected {}", describe_char(found)), expected);
+        match found {
+            '\'' => err.with_help("JSON strings use double quotes"),
+            '/' | '#' => err.with_help("JSON has no comments"),
+            _ => err,
+        }
+    }
+
+    fn expected_digit(&self, expected: &str) -> SyntaxError {
+        if self.pos >= self.bytes.len() {
+            self.unexpected_end(expected)
+        } else {
+            self.unexpected_char(expected)
+        }
+    }
+
+    fn expected_separator(&self, closer: u8) -> SyntaxError {
+        let (expected, help) = if closer == b']' {
+            ("expected `,` or `]` after an array element", "separate array elements with commas")
+        } else {
+            ("expected `,` or `}` after a member", "separate members with commas")
+        };
+        if self.pos >= self.bytes.len() {
+            return self.unexpected_end(expected);
+        }
+        self.unexpected_char(expected).with_help(help)
+    }
+
+    /// The text stops early: label the end of the input and the innermost unclosed bracket.
+    fn unexpected_end(&self, expected: &str) -> SyntaxError {
+        let err = SyntaxError::new(Span::empty(self.bytes.len()), "unexpected end of input", expected);
+        match self.stack.last() {
+            Some(frame) => {
+                let (start, text) = frame.opening();
+                err.with_related(Span::new(start, start + 1), text)
+            }
+            None => err,
+        }
+    }
+
+    fn unterminated(&self, start: usize) -> SyntaxError {
+        SyntaxError::new(Span::empty(self.bytes.len()), "unterminated string", "the input ends inside a string")
+            .with_related(Span::new(start, start + 1), "the string starts here")
+    }
+
+    fn control_in_string(&self, start: usize) -> SyntaxError {
+        let byte = self.peek().unwrap_or(0);
+        let escape = match byte {
+            b'\n' => "\\n".to_string(),
+            b'\r' => "\\r".to_string(),
+            b'\t' => "\\t".to_string(),
+            _ => format!("\\u{byte:04x}"),
+        };
+        let message = format!("unescaped control character {} in a string", describe_char(char::from(byte)));
+        let err = self.error_here(&message, "must be escaped").with_help(&format!(
+            "write it as `{escape}`; if the string was meant to end on this line, add the closing quote"
+        ));
+        err.with_related(Span::new(start, start + 1), "the string starts here")
+    }
+}

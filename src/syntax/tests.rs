@@ -1,0 +1,122 @@
+use super::*;
+
+fn root(text: &str) -> Node<'_> {
+    let parsed = parse(text.as_bytes());
+    assert_eq!(parsed.error, None, "{text:?}");
+    parsed.root.unwrap_or(Node { span: Span::empty(0), kind: NodeKind::Null })
+}
+
+fn error(bytes: &[u8]) -> SyntaxError {
+    parse(bytes).error.unwrap_or_else(|| SyntaxError::new(Span::empty(usize::MAX), "none", ""))
+}
+
+#[test]
+fn keeps_spans_of_keys_and_values() {
+    let text = r#" {"a" : [1, true, null], "b": "x"} "#;
+    let node = root(text);
+    assert_eq!(&text[node.span.range()], r#"{"a" : [1, true, null], "b": "x"}"#);
+    let object = node.as_object().map(|o| o.members.clone()).unwrap_or_default();
+    assert_eq!(&text[object[0].key.span().range()], "\"a\"");
+    assert_eq!(&text[object[0].value.span.range()], "[1, true, null]");
+    assert_eq!(&text[object[1].value.span.range()], "\"x\"");
+}
+
+#[test]
+fn keeps_repeated_members_in_order_and_get_returns_the_last() {
+    let node = root(r#"{"a": 1, "a": 2}"#);
+    let object = node.as_object().cloned().unwrap_or(Object { members: vec![], closed: false });
+    assert_eq!(object.members.len(), 2);
+    assert_eq!(object.get("a").map(|m| m.value.span.start), Some(14));
+}
+
+#[test]
+fn decodes_escapes_and_maps_characters_to_their_source() {
+    let text = r#""a\/\u00e9\ud83d\ude00\n""#;
+    let node = root(text);
+    let s = node.as_str().cloned().unwrap_or_else(|| JsonStr::new(Span::empty(0), "", "".into()));
+    assert_eq!(s.value(), "a/é😀\n");
+    let pieces: Vec<(char, &str)> = s.chars().map(|(c, span)| (c, &text[span.range()])).collect();
+    assert_eq!(pieces, [('a', "a"), ('/', "\\/"), ('é', "\\u00e9"), ('😀', "\\ud83d\\ude00"), ('\n', "\\n")]);
+}
+
+#[test]
+fn tail_span_of_unescaped_and_escaped_strings() {
+    let text = r#"["abc", "a\u0062c"]"#;
+    let node = root(text);
+    let items = node.as_array().map(|a| a.items.clone()).unwrap_or_default();
+    let plain = items[0].as_str().cloned();
+    let escaped = items[1].as_str().cloned();
+    assert_eq!(plain.map(|s| &text[s.tail_span(1).range()]), Some("bc"));
+    assert_eq!(escaped.map(|s| &text[s.tail_span(1).range()]), Some("\\u0062c"));
+}
+
+#[test]
+fn bom_is_skipped_but_counted_in_offsets() {
+    let parsed = parse("\u{feff}{}".as_bytes());
+    assert_eq!(parsed.bom, Some(Span::new(0, 3)));
+    assert_eq!(parsed.root.map(|r| r.span), Some(Span::new(3, 5)));
+}
+
+#[test]
+fn partial_tree_on_error_marks_open_containers() {
+    let parsed = parse(br#"{"protected_instance": {"name": "x", "tags": [1, 2"#);
+    assert!(parsed.error.is_some());
+    let root = parsed.root.unwrap_or(Node { span: Span::empty(0), kind: NodeKind::Null });
+    let root_object = root.as_object().cloned().unwrap_or(Object { members: vec![], closed: true });
+    assert!(!root_object.closed);
+    let instance = root_object.get("protected_instance").and_then(|m| m.value.as_object().cloned());
+    let instance = instance.unwrap_or(Object { members: vec![], closed: true });
+    assert!(!instance.closed);
+    assert_eq!(instance.members.len(), 2, "name and the partial tags array");
+}
+
+#[test]
+fn error_positions() {
+    let cases: [(&[u8], usize, &str); 12] = [
+        (b"[1,]", 3, "trailing comma"),
+        (b"{\"a\":1,}", 7, "trailing comma"),
+        (b"[1 2]", 3, "unexpected"),
+        (b"[\"\\ud800\"]", 8, "unpaired surrogate"),
+        (b"[\"\\udc00\"]", 5, "lone low surrogate"),
+        (b"[\"\\ud800\\u0041\"]", 10, "unpaired surrogate"),
+        (b"[\"a\x01\"]", 3, "control character"),
+        (b"[\"a\xffb\"]", 3, "invalid UTF-8"),
+        (b"[1] \xff", 4, "invalid UTF-8"),
+        (b"[-]", 2, "unexpected"),
+        (b"[1.]", 3, "unexpected"),
+        (b"[True]", 1, "unexpected"),
+    ];
+    for (input, offset, message) in cases {
+        let e = error(input);
+        assert_eq!(e.span.start, offset, "{:?}: {e:?}", String::from_utf8_lossy(input));
+        assert!(e.message.contains(message), "{:?}: {}", String::from_utf8_lossy(input), e.message);
+    }
+}
+
+#[test]
+fn a_syntax_error_before_invalid_utf8_wins() {
+    assert_eq!(error(b"[1,,\xff]").span.start, 3);
+}
+
+#[test]
+fn recognises_utf16_and_utf32() {
+    assert!(error(b"\xff\xfe[\x00]\x00").message.contains("UTF-16 (little-endian)"));
+    assert!(error(b"\x00[\x00]").message.contains("UTF-16 (big-endian)"));
+    assert!(error(b"\xff\xfe\x00\x00[\x00\x00\x00").message.contains("UTF-32"));
+}
+
+#[test]
+fn nesting_is_limited_to_128() {
+    let ok = format!("{}{}", "[".repeat(MAX_DEPTH), "]".repeat(MAX_DEPTH));
+    assert_eq!(parse(ok.as_bytes()).error, None);
+    let deep = format!("{}{}", "[".repeat(MAX_DEPTH + 1), "]".repeat(MAX_DEPTH + 1));
+    let e = error(deep.as_bytes());
+    assert_eq!(e.span.start, MAX_DEPTH);
+    assert!(e.message.contains("nesting deeper than 128 levels"));
+}
+
+#[test]
+fn ten_million_brackets_do_not_overflow() {
+    let deep = vec![b'['; 10_000_000];
+    assert_eq!(error(&deep).span.start, MAX_DEPTH);
+}

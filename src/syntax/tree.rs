@@ -1,0 +1,199 @@
+//! The syntax tree: every value, member name and string keeps its byte span, and objects keep
+//! every member in source order, duplicates included (`serde_json::Value` keeps neither).
+
+use std::borrow::Cow;
+
+use super::string::SourceChars;
+use crate::span::Span;
+
+/// A JSON value and the span of its token (quotes and brackets included).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Node<'a> {
+    /// Where the value's source text lies.
+    pub span: Span,
+    /// What the value is.
+    pub kind: NodeKind<'a>,
+}
+
+/// The six JSON value kinds.
+#[derive(Clone, Debug, PartialEq)]
+pub enum NodeKind<'a> {
+    /// `null`
+    Null,
+    /// `true` or `false`
+    Bool(bool),
+    /// A number, kept as its source text (no member of the request is numeric).
+    Number(&'a str),
+    /// A string.
+    String(JsonStr<'a>),
+    /// An array.
+    Array(Array<'a>),
+    /// An object.
+    Object(Object<'a>),
+}
+
+/// The JSON type of a value, as named in messages ("expected a string, found a number").
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum JsonType {
+    /// `null`
+    Null,
+    /// `true` or `false`
+    Boolean,
+    /// A number.
+    Number,
+    /// A string.
+    String,
+    /// An array.
+    Array,
+    /// An object.
+    Object,
+}
+
+impl JsonType {
+    /// "a string", "an object", "`null`".
+    pub fn with_article(self) -> &'static str {
+        match self {
+            JsonType::Null => "`null`",
+            JsonType::Boolean => "a boolean",
+            JsonType::Number => "a number",
+            JsonType::String => "a string",
+            JsonType::Array => "an array",
+            JsonType::Object => "an object",
+        }
+    }
+}
+
+impl<'a> Node<'a> {
+    /// The value's JSON type.
+    pub fn json_type(&self) -> JsonType {
+        match self.kind {
+            NodeKind::Null => JsonType::Null,
+            NodeKind::Bool(_) => JsonType::Boolean,
+            NodeKind::Number(_) => JsonType::Number,
+            NodeKind::String(_) => JsonType::String,
+            NodeKind::Array(_) => JsonType::Array,
+            NodeKind::Object(_) => JsonType::Object,
+        }
+    }
+
+    /// The string, when the value is one.
+    pub fn as_str(&self) -> Option<&JsonStr<'a>> {
+        match &self.kind {
+            NodeKind::String(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// The object, when the value is one.
+    pub fn as_object(&self) -> Option<&Object<'a>> {
+        match &self.kind {
+            NodeKind::Object(o) => Some(o),
+            _ => None,
+        }
+    }
+
+    /// The array, when the value is one.
+    pub fn as_array(&self) -> Option<&Array<'a>> {
+        match &self.kind {
+            NodeKind::Array(a) => Some(a),
+            _ => None,
+        }
+    }
+
+    /// Whether the value is `null`.
+    pub fn is_null(&self) -> bool {
+        matches!(self.kind, NodeKind::Null)
+    }
+}
+
+/// An array's elements. `closed` is false when a syntax error cut the array short.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Array<'a> {
+    /// The elements in source order.
+    pub items: Vec<Node<'a>>,
+    /// Whether the closing `]` was reached.
+    pub closed: bool,
+}
+
+/// An object's members in source order, repeated names included. `closed` is false when a
+/// syntax error cut the object short, so its member list may be incomplete.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Object<'a> {
+    /// The members in source order.
+    pub members: Vec<Member<'a>>,
+    /// Whether the closing `}` was reached.
+    pub closed: bool,
+}
+
+impl<'a> Object<'a> {
+    /// The last member named `name`: the one most servers keep when a name repeats.
+    pub fn get(&self, name: &str) -> Option<&Member<'a>> {
+        self.members.iter().rev().find(|m| m.key.value() == name)
+    }
+}
+
+/// One `"name": value` pair.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Member<'a> {
+    /// The member name token.
+    pub key: JsonStr<'a>,
+    /// The value.
+    pub value: Node<'a>,
+}
+
+/// A string token: its span (quotes included), its source text and its decoded value.
+#[derive(Clone, Debug, PartialEq)]
+pub struct JsonStr<'a> {
+    span: Span,
+    raw: &'a str,
+    value: Cow<'a, str>,
+}
+
+impl<'a> JsonStr<'a> {
+    pub(crate) fn new(span: Span, raw: &'a str, value: Cow<'a, str>) -> Self {
+        JsonStr { span, raw, value }
+    }
+
+    /// The token's span, quotes included.
+    pub fn span(&self) -> Span {
+        self.span
+    }
+
+    /// The decoded value.
+    pub fn value(&self) -> &str {
+        &self.value
+    }
+
+    /// The source text between the quotes, escapes as written.
+    pub fn raw(&self) -> &'a str {
+        self.raw
+    }
+
+    /// The span of the text between the quotes.
+    pub fn content_span(&self) -> Span {
+        Span::new(self.span.start + 1, self.span.end.saturating_sub(1))
+    }
+
+    /// Each decoded character with the span of the source text that produced it
+    /// (an escape such as `\u002f` or `\/` whole).
+    pub fn chars(&self) -> SourceChars<'a> {
+        SourceChars::new(self.raw, self.span.start + 1)
+    }
+
+    /// The source span of the decoded characters from byte `from` of the decoded value to its end.
+    pub fn tail_span(&self, from: usize) -> Span {
+        let end = self.content_span().end;
+        if let Cow::Borrowed(_) = self.value {
+            // No escapes: decoded and source offsets coincide.
+            return Span::new(self.content_span().start + from, end);
+        }
+        let mut decoded = 0;
+        for (c, span) in self.chars() {
+            if decoded >= from {
+                return Span::new(span.start, end);
+            }
+            decoded += c.len_utf8();
+        }
+        Span::empty(end)
+    }
+}

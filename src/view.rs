@@ -1,0 +1,182 @@
+//! The typed view rules read: the syntax tree seen as a create-protected-instance request.
+//! Built once per input; where a member name repeats, the view holds the last occurrence.
+
+use crate::pointer;
+use crate::schema::{self, Field, MemberSpec};
+use crate::syntax::{Array, JsonStr, Member, Node, Object, Parsed};
+
+/// Which documented object an [`ObjectView`] is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ObjectKind {
+    /// The request body.
+    Root,
+    /// `protected_instance`.
+    Instance,
+    /// The tag at this index of `tags`.
+    Tag(usize),
+}
+
+impl ObjectKind {
+    /// The documented members of this object.
+    pub fn spec(self) -> &'static [MemberSpec] {
+        match self {
+            ObjectKind::Root => schema::ROOT,
+            ObjectKind::Instance => schema::INSTANCE,
+            ObjectKind::Tag(_) => schema::TAG,
+        }
+    }
+
+    /// JSON Pointer of the object.
+    pub fn pointer(self) -> String {
+        match self {
+            ObjectKind::Root => String::new(),
+            ObjectKind::Instance => "/protected_instance".to_string(),
+            ObjectKind::Tag(i) => format!("/protected_instance/tags/{i}"),
+        }
+    }
+
+    /// JSON Pointer of its member `name`.
+    pub fn member_pointer(self, name: &str) -> String {
+        pointer::join(&self.pointer(), name)
+    }
+
+    /// How messages name its member `name`: "`server_id`", "tag `key`".
+    pub fn subject(self, name: &str) -> String {
+        match self {
+            ObjectKind::Tag(_) => format!("tag `{name}`"),
+            _ => format!("`{name}`"),
+        }
+    }
+
+    /// How messages name the object itself.
+    pub fn describe(self) -> &'static str {
+        match self {
+            ObjectKind::Root => "the request body",
+            ObjectKind::Instance => "`protected_instance`",
+            ObjectKind::Tag(_) => "this tag",
+        }
+    }
+}
+
+/// A documented object found in the tree.
+#[derive(Clone, Copy, Debug)]
+pub struct ObjectView<'t, 'a> {
+    /// Which object it is.
+    pub kind: ObjectKind,
+    /// The object's node (its span runs from `{` to `}`).
+    pub node: &'t Node<'a>,
+    /// The object's members, all of them, in source order.
+    pub object: &'t Object<'a>,
+}
+
+impl<'t, 'a> ObjectView<'t, 'a> {
+    fn new(kind: ObjectKind, node: &'t Node<'a>) -> Option<Self> {
+        Some(ObjectView { kind, node, object: node.as_object()? })
+    }
+
+    /// The last member named `name`.
+    pub fn get(&self, name: &str) -> Option<&'t Member<'a>> {
+        self.object.get(name)
+    }
+
+    /// The last member named `name`, when its value is a string.
+    pub fn string(&self, name: &str) -> Option<StrMember<'t, 'a>> {
+        let member = self.get(name)?;
+        Some(StrMember { owner: self.kind, member, value: member.value.as_str()? })
+    }
+}
+
+/// A documented member whose value is a string.
+#[derive(Clone, Copy, Debug)]
+pub struct StrMember<'t, 'a> {
+    /// The object holding it.
+    pub owner: ObjectKind,
+    /// The member (key and value).
+    pub member: &'t Member<'a>,
+    /// The string value.
+    pub value: &'t JsonStr<'a>,
+}
+
+impl StrMember<'_, '_> {
+    /// The member's name.
+    pub fn name(&self) -> &str {
+        self.member.key.value()
+    }
+
+    /// JSON Pointer of the member.
+    pub fn pointer(&self) -> String {
+        self.owner.member_pointer(self.name())
+    }
+
+    /// How messages name the member.
+    pub fn subject(&self) -> String {
+        self.owner.subject(self.name())
+    }
+}
+
+/// The request as the rules see it.
+#[derive(Debug)]
+pub struct RequestView<'t, 'a> {
+    /// The parse result: tree, syntax error and byte-order mark.
+    pub parsed: &'t Parsed<'a>,
+    /// The root, when it is an object.
+    pub root: Option<ObjectView<'t, 'a>>,
+    /// `protected_instance`, when it is an object.
+    pub instance: Option<ObjectView<'t, 'a>>,
+    fields: [Option<&'t Member<'a>>; Field::ALL.len()],
+    /// The elements of `tags` that are objects.
+    pub tags: Vec<ObjectView<'t, 'a>>,
+}
+
+impl<'t, 'a> RequestView<'t, 'a> {
+    /// Builds the view of a parsed input.
+    pub fn new(parsed: &'t Parsed<'a>) -> Self {
+        let root = parsed.root.as_ref().and_then(|n| ObjectView::new(ObjectKind::Root, n));
+        let instance = root
+            .and_then(|r| r.get("protected_instance"))
+            .and_then(|m| ObjectView::new(ObjectKind::Instance, &m.value));
+        let mut fields = [None; Field::ALL.len()];
+        if let Some(instance) = &instance {
+            for member in &instance.object.members {
+                if let Some(i) = schema::find(schema::INSTANCE, member.key.value()) {
+                    fields[i] = Some(member);
+                }
+            }
+        }
+        let mut view = RequestView { parsed, root, instance, fields, tags: Vec::new() };
+        if let Some((_, array)) = view.tag_array() {
+            let tags = array.items.iter().enumerate().filter_map(|(i, n)| ObjectView::new(ObjectKind::Tag(i), n));
+            view.tags = tags.collect();
+        }
+        view
+    }
+
+    /// The last member of `protected_instance` named by `field`.
+    pub fn field(&self, field: Field) -> Option<&'t Member<'a>> {
+        self.fields[field as usize]
+    }
+
+    /// The member `field`, when its value is a string.
+    pub fn string(&self, field: Field) -> Option<StrMember<'t, 'a>> {
+        let member = self.field(field)?;
+        Some(StrMember { owner: ObjectKind::Instance, member, value: member.value.as_str()? })
+    }
+
+    /// The `tags` member and its array, when it is one.
+    pub fn tag_array(&self) -> Option<(&'t Member<'a>, &'t Array<'a>)> {
+        let member = self.field(Field::Tags)?;
+        Some((member, member.value.as_array()?))
+    }
+
+    /// Every documented object present: root, `protected_instance`, then each tag.
+    pub fn objects(&self) -> impl Iterator<Item = &ObjectView<'t, 'a>> {
+        self.root.iter().chain(&self.instance).chain(&self.tags)
+    }
+
+    /// The string values of every documented string member, in object order.
+    pub fn strings(&self) -> impl Iterator<Item = StrMember<'t, 'a>> + '_ {
+        self.objects().flat_map(|object| {
+            object.kind.spec().iter().filter_map(move |spec| object.string(spec.name))
+        })
+    }
+}

@@ -1,0 +1,149 @@
+//! Every rule page in `rules/` is checked against the rule: its header matches the registry,
+//! every `json invalid` example fires the rule, every `json valid` example lints clean, and each
+//! `text output` block is exactly what `--format short` prints for the example before it.
+//! `SDRS_LINT_BLESS=1 cargo test --test rule_docs` rewrites the output blocks.
+
+use std::fmt::Write as _;
+use std::path::Path;
+
+use regex::Regex;
+use sdrs_lint::render::{LintedFile, short};
+use sdrs_lint::{Applicability, RuleMeta};
+
+struct Block {
+    info: String,
+    body: String,
+    /// Byte range of the body in the page.
+    range: std::ops::Range<usize>,
+}
+
+fn blocks(page: &str) -> Vec<Block> {
+    let fence = Regex::new(r"(?ms)^```([^\n]*)\n(.*?)^```\s*$").unwrap();
+    fence
+        .captures_iter(page)
+        .map(|c| {
+            let body = c.get(2).unwrap();
+            Block { info: c[1].trim().to_string(), body: body.as_str().to_string(), range: body.range() }
+        })
+        .collect()
+}
+
+fn short_output(source: &str) -> String {
+    let report = sdrs_lint::lint(source);
+    let mut out = Vec::new();
+    short::write(&mut out, &LintedFile::new("example.json", source.as_bytes(), &report)).unwrap();
+    String::from_utf8(out).unwrap()
+}
+
+fn fix_name(rule: &RuleMeta) -> &'static str {
+    match rule.fix {
+        Some(Applicability::Safe) => "safe",
+        Some(Applicability::Unsafe) => "unsafe",
+        None => "none",
+    }
+}
+
+/// Checks one page; returns its problems and, in bless mode, the page with fresh outputs.
+fn check_page(rule: &RuleMeta, page: &str) -> (Vec<String>, String) {
+    let mut problems = Vec::new();
+    let mut problem = |p: String| problems.push(format!("rules/{}.md: {p}", rule.id));
+    let mut lines = page.lines().filter(|l| !l.trim().is_empty());
+    if lines.next() != Some(&format!("# {}", rule.id)) {
+        problem("the first line must be `# <id>`".into());
+    }
+    if lines.next() != Some(rule.summary) {
+        problem(format!("the first paragraph must be the summary: {:?}", rule.summary));
+    }
+    for expected in [
+        format!("- **Default severity:** {}", rule.default_severity),
+        format!("- **Fix:** {}", fix_name(rule)),
+        "## What it checks".into(),
+        "## Why".into(),
+        "## Example".into(),
+        "## Corrected".into(),
+    ] {
+        if !page.lines().any(|l| l == expected) {
+            problem(format!("missing the line `{expected}`"));
+        }
+    }
+    let blocks = blocks(page);
+    let (mut invalid, mut valid) = (0, 0);
+    let mut blessed = page.to_string();
+    // Rewrite from the end so earlier ranges stay valid.
+    let mut replacements = Vec::new();
+    for (i, block) in blocks.iter().enumerate() {
+        match block.info.as_str() {
+            "json invalid" => {
+                invalid += 1;
+                let output = short_output(&block.body);
+                if !output.contains(&format!("[{}]", rule.id)) {
+                    problem(format!("invalid example {invalid} does not fire the rule; it prints:\n{output}"));
+                }
+                match blocks.get(i + 1).filter(|b| b.info == "text output") {
+                    Some(expected) if expected.body != output => {
+                        problem(format!("output of invalid example {invalid} differs:\n--- page\n{}--- actual\n{output}", expected.body));
+                        replacements.push((expected.range.clone(), output));
+                    }
+                    Some(_) => {}
+                    None => problem(format!("invalid example {invalid} needs a `text output` block after it")),
+                }
+            }
+            "json valid" => {
+                valid += 1;
+                let output = short_output(&block.body);
+                if !output.is_empty() {
+                    problem(format!("valid example {valid} is not clean:\n{output}"));
+                }
+            }
+            "text output" | "json" | "text" | "sh" | "toml" => {}
+            other => problem(format!("unknown code block kind `{other}`")),
+        }
+    }
+    if invalid == 0 || valid == 0 {
+        problem(format!("needs at least one `json invalid` and one `json valid` example ({invalid}, {valid})"));
+    }
+    for (range, output) in replacements.into_iter().rev() {
+        blessed.replace_range(range, &output);
+    }
+    (problems, blessed)
+}
+
+#[test]
+fn every_rule_page_matches_its_rule() {
+    let bless = std::env::var_os("SDRS_LINT_BLESS").is_some();
+    let mut problems = Vec::new();
+    for rule in sdrs_lint::rules() {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("rules").join(format!("{}.md", rule.id));
+        let page = std::fs::read_to_string(&path).unwrap_or_default();
+        assert_eq!(page, rule.docs, "{} is compiled into the binary; rebuild", path.display());
+        let (found, blessed) = check_page(rule, &page);
+        if bless && blessed != page {
+            std::fs::write(&path, blessed).unwrap();
+        }
+        problems.extend(found);
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n\n"));
+}
+
+#[test]
+fn every_page_belongs_to_a_rule() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("rules");
+    let mut orphans = String::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let name = entry.unwrap().file_name().to_string_lossy().into_owned();
+        let id = name.trim_end_matches(".md");
+        if sdrs_lint::rule(id).is_none() {
+            let _ = writeln!(orphans, "rules/{name}");
+        }
+    }
+    assert!(orphans.is_empty(), "pages without a rule:\n{orphans}");
+}
+
+#[test]
+fn the_readme_lists_every_rule() {
+    let readme = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
+    for rule in sdrs_lint::rules() {
+        let row = format!("| [`{0}`](rules/{0}.md) | {1} | {2} |", rule.id, rule.default_severity, rule.summary);
+        assert!(readme.contains(&row), "README.md lacks the row:\n{row}");
+    }
+}
