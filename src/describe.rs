@@ -20,7 +20,9 @@ pub fn is_visible(c: char) -> bool {
 
 /// Whether `c` is in general category Cf (format: zero-width and bidirectional controls, …).
 pub fn is_format(c: char) -> bool {
-    c.general_category() == GeneralCategory::Format
+    // No Cf character lies below U+00AD or in U+2070..U+FEFF (ASCII and CJK text): skip the
+    // table lookup there, since this runs on every character of every string.
+    c >= '\u{ad}' && !('\u{2070}'..'\u{feff}').contains(&c) && c.general_category() == GeneralCategory::Format
 }
 
 /// The customary name of a character people cannot see, if it has one.
@@ -149,6 +151,15 @@ mod tests {
         assert_eq!(quote("a\u{1b}[31mb", 40), "`a\\u{1b}[31mb`");
         assert_eq!(quote("abcdef", 3), "`abc…`");
         assert_eq!(quote("e\u{301}", 3), "`e\u{301}`");
+    }
+
+    #[test]
+    fn the_format_fast_path_agrees_with_the_table() {
+        let skipped = ('\0'..'\u{ad}').chain('\u{2070}'..'\u{feff}');
+        assert!(skipped.clone().all(|c| c.general_category() != GeneralCategory::Format));
+        for c in ['\u{ad}', '\u{200b}', '\u{202e}', '\u{2066}', '\u{feff}', '\u{e0001}'] {
+            assert!(is_format(c), "{c:?}");
+        }
     }
 
     #[test]

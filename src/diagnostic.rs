@@ -172,8 +172,7 @@ impl miette::Diagnostic for Diagnostic {
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = miette::LabeledSpan> + '_>> {
         let primary = miette::LabeledSpan::new_primary_with_span(self.primary.text.clone(), self.primary.span);
-        let secondary =
-            self.secondary.iter().map(|l| miette::LabeledSpan::new_with_span(l.text.clone(), l.span));
+        let secondary = self.secondary.iter().map(|l| miette::LabeledSpan::new_with_span(l.text.clone(), l.span));
         Some(Box::new(std::iter::once(primary).chain(secondary)))
     }
 }

@@ -58,14 +58,17 @@ impl Linter {
 
     /// Lints a request body given as text.
     pub fn lint(&self, text: &str) -> Report {
-        self.lint_bytes(text.as_bytes())
+        self.run(&syntax::parse_str(text))
     }
 
     /// Lints a request body given as bytes: invalid UTF-8, UTF-16 and byte-order marks are
     /// diagnosed, never a cause of failure.
     pub fn lint_bytes(&self, bytes: &[u8]) -> Report {
-        let parsed = syntax::parse(bytes);
-        let view = RequestView::new(&parsed);
+        self.run(&syntax::parse(bytes))
+    }
+
+    fn run(&self, parsed: &syntax::Parsed<'_>) -> Report {
+        let view = RequestView::new(parsed);
         let mut diagnostics = Vec::new();
         for (rule, level) in RULES.iter().zip(&self.levels) {
             if let Some(severity) = *level {
@@ -128,10 +131,7 @@ impl Report {
         if !self.has_errors() {
             return Ok(self);
         }
-        Err(LintError {
-            source: miette::NamedSource::new(name, source.into()),
-            diagnostics: self.diagnostics,
-        })
+        Err(LintError { source: miette::NamedSource::new(name, source.into()), diagnostics: self.diagnostics })
     }
 }
 

@@ -98,7 +98,8 @@ impl Field {
     ];
 
     /// ID members whose values the service issues as UUIDs (`id-not-uuid`).
-    pub const UUIDS: [Field; 4] = [Field::ServerGroupId, Field::ServerId, Field::PrimarySubnetId, Field::DedicatedHostId];
+    pub const UUIDS: [Field; 4] =
+        [Field::ServerGroupId, Field::ServerId, Field::PrimarySubnetId, Field::DedicatedHostId];
 
     /// The member name.
     pub fn name(self) -> &'static str {

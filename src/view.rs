@@ -175,8 +175,6 @@ impl<'t, 'a> RequestView<'t, 'a> {
 
     /// The string values of every documented string member, in object order.
     pub fn strings(&self) -> impl Iterator<Item = StrMember<'t, 'a>> + '_ {
-        self.objects().flat_map(|object| {
-            object.kind.spec().iter().filter_map(move |spec| object.string(spec.name))
-        })
+        self.objects().flat_map(|object| object.kind.spec().iter().filter_map(move |spec| object.string(spec.name)))
     }
 }

@@ -81,7 +81,10 @@ fn check_page(rule: &RuleMeta, page: &str) -> (Vec<String>, String) {
                 }
                 match blocks.get(i + 1).filter(|b| b.info == "text output") {
                     Some(expected) if expected.body != output => {
-                        problem(format!("output of invalid example {invalid} differs:\n--- page\n{}--- actual\n{output}", expected.body));
+                        problem(format!(
+                            "output of invalid example {invalid} differs:\n--- page\n{}--- actual\n{output}",
+                            expected.body
+                        ));
                         replacements.push((expected.range.clone(), output));
                     }
                     Some(_) => {}
@@ -143,7 +146,9 @@ fn every_page_belongs_to_a_rule() {
 fn the_readme_lists_every_rule() {
     let readme = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
     for rule in sdrs_lint::rules() {
-        let row = format!("| [`{0}`](rules/{0}.md) | {1} | {2} |", rule.id, rule.default_severity, rule.summary);
+        let fix = if rule.fix.is_some() { fix_name(rule) } else { "-" };
+        let row =
+            format!("| [`{0}`](rules/{0}.md) | {1} | {fix} | {2} |", rule.id, rule.default_severity, rule.summary);
         assert!(readme.contains(&row), "README.md lacks the row:\n{row}");
     }
 }

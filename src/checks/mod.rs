@@ -21,7 +21,7 @@ pub fn matching_chars<'s>(
     pred: impl Fn(char) -> bool + 's,
 ) -> impl Iterator<Item = (char, Span)> + 's {
     let any = s.value().chars().any(&pred);
-    s.chars().filter(move |&(c, _)| any && pred(c))
+    any.then(|| s.chars()).into_iter().flatten().filter(move |&(c, _)| pred(c))
 }
 
 /// The source span of decoded bytes `from..to` of `s` (whole characters, escapes whole).

@@ -13,6 +13,15 @@ const GROUPS: [usize; 5] = [8, 4, 4, 4, 12];
 
 /// Checks `value` against the UUID shape, counting characters (not bytes).
 pub fn check(value: &str) -> Option<UuidProblem> {
+    // The common case, a well-formed UUID, needs no character decoding.
+    let well_formed = value.len() == 36
+        && value
+            .bytes()
+            .enumerate()
+            .all(|(i, b)| if matches!(i, 8 | 13 | 18 | 23) { b == b'-' } else { b.is_ascii_hexdigit() });
+    if well_formed {
+        return None;
+    }
     let mut groups = 0;
     let mut offset = 0;
     let mut first_bad = None;
@@ -44,10 +53,7 @@ mod tests {
 
     #[test]
     fn finds_the_first_non_hex_character() {
-        assert_eq!(
-            check("a32217fh-3413-c313-6342-3124d3491502"),
-            Some(UuidProblem::NotHex { offset: 7, found: 'h' })
-        );
+        assert_eq!(check("a32217fh-3413-c313-6342-3124d3491502"), Some(UuidProblem::NotHex { offset: 7, found: 'h' }));
         // Shape is counted in characters, so a multi-byte character keeps the shape.
         assert_eq!(
             check("a32217f中-3413-c313-6342-3124d349150z"),
@@ -57,7 +63,14 @@ mod tests {
 
     #[test]
     fn rejects_other_shapes() {
-        for bad in ["", "403b603d1d9142cca35781f3c2daf43f", "403b603d-1d91-42cc-a357-81f3c2daf43", "a-b-c-d-e", " 403b603d-1d91-42cc-a357-81f3c2daf43f", "403b603d-1d91-42cc-a357-81f3c2daf43f-0000"] {
+        for bad in [
+            "",
+            "403b603d1d9142cca35781f3c2daf43f",
+            "403b603d-1d91-42cc-a357-81f3c2daf43",
+            "a-b-c-d-e",
+            " 403b603d-1d91-42cc-a357-81f3c2daf43f",
+            "403b603d-1d91-42cc-a357-81f3c2daf43f-0000",
+        ] {
             assert_eq!(check(bad), Some(UuidProblem::Shape), "{bad:?}");
         }
     }

@@ -12,15 +12,32 @@ use super::{LINT_ERRORS, OK, USAGE_OR_IO};
 
 /// Lints the inputs named by `args`; returns the exit status.
 pub fn lint(args: &LintArgs) -> io::Result<i32> {
-    let (inputs, mut failures) = inputs::collect(&args.paths);
-    for failure in &failures {
-        report_failure(failure);
+    let mut totals = Summary::default();
+    let mut failures = Vec::new();
+    match lint_all(args, &mut totals, &mut failures) {
+        // The reader went away (`sdrs-lint … | head -1`): stop quietly with what was found.
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {}
+        result => result?,
+    }
+    Ok(if !failures.is_empty() {
+        USAGE_OR_IO
+    } else if totals.errors > 0 {
+        LINT_ERRORS
+    } else {
+        OK
+    })
+}
+
+fn lint_all(args: &LintArgs, totals: &mut Summary, failures: &mut Vec<Failure>) -> io::Result<()> {
+    let (inputs, walk_failures) = inputs::collect(&args.paths);
+    for failure in walk_failures {
+        report_failure(&failure);
+        failures.push(failure);
     }
     let linter = Linter::default();
     let stdout = io::stdout();
     let color = use_color(args.color, stdout.is_terminal());
     let mut out = BufWriter::new(stdout.lock());
-    let mut totals = Summary::default();
     let mut linted = Vec::new();
     for input in inputs {
         let path = input.display();
@@ -54,18 +71,11 @@ pub fn lint(args: &LintArgs) -> io::Result<i32> {
             let files: Vec<LintedFile<'_>> = linted.iter().map(|(p, b, r)| LintedFile::new(p, b, r)).collect();
             let mut entries: Vec<Entry<'_>> = files.iter().map(Entry::Linted).collect();
             entries.extend(failures.iter().map(|f| Entry::Failed { path: &f.path, error: &f.error }));
-            totals.files += failures.len();
-            json::write(&mut out, &entries, totals)?;
+            let summary = Summary { files: totals.files + failures.len(), ..*totals };
+            json::write(&mut out, &entries, summary)?;
         }
     }
-    out.flush()?;
-    Ok(if !failures.is_empty() {
-        USAGE_OR_IO
-    } else if totals.errors > 0 {
-        LINT_ERRORS
-    } else {
-        OK
-    })
+    out.flush()
 }
 
 fn report_failure(failure: &Failure) {

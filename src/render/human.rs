@@ -5,7 +5,10 @@
 use std::fmt;
 use std::io::{self, Write};
 
-use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError, MietteSpanContents, SourceCode, SourceSpan, SpanContents};
+use miette::{
+    GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError, MietteSpanContents, SourceCode, SourceSpan,
+    SpanContents,
+};
 
 use super::LintedFile;
 use super::safe::{DisplaySource, one_line};
@@ -93,7 +96,11 @@ impl miette::Diagnostic for Printable<'_> {
         let label = |l: &crate::diagnostic::Label, primary: bool| {
             let text = l.text.as_deref().map(|t| one_line(t).into_owned());
             let span = self.shown.map_span(l.span);
-            if primary { LabeledSpan::new_primary_with_span(text, span) } else { LabeledSpan::new_with_span(text, span) }
+            if primary {
+                LabeledSpan::new_primary_with_span(text, span)
+            } else {
+                LabeledSpan::new_with_span(text, span)
+            }
         };
         let primary = std::iter::once(label(&self.d.primary, true));
         Some(Box::new(primary.chain(self.d.secondary.iter().map(move |l| label(l, false)))))

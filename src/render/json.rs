@@ -124,7 +124,11 @@ fn diagnostic<'a>(file: &LintedFile<'_>, d: &'a Diagnostic) -> JsonDiagnostic<'a
         fix: d.fix.as_ref().map(|f| JsonFix {
             title: &f.title,
             applicability: f.applicability,
-            edits: f.edits.iter().map(|e| JsonEdit { span: range(file, e.span), replacement: &e.replacement }).collect(),
+            edits: f
+                .edits
+                .iter()
+                .map(|e| JsonEdit { span: range(file, e.span), replacement: &e.replacement })
+                .collect(),
         }),
     }
 }

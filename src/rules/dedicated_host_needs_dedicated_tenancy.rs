@@ -77,12 +77,15 @@ mod tests {
 
     #[test]
     fn dedicated_tenancy_or_no_host_passes() {
-        assert_clean(&Rule, &[
-            request(&format!("{HOST}, \"tenancy\": \"dedicated\"")),
-            request("\"tenancy\": \"shared\""),
-            request("\"dedicated_host_id\": null"),
-            request(&format!("{HOST}, \"tenancy\": \"Dedicated\"")),
-        ]);
+        assert_clean(
+            &Rule,
+            &[
+                request(&format!("{HOST}, \"tenancy\": \"dedicated\"")),
+                request("\"tenancy\": \"shared\""),
+                request("\"dedicated_host_id\": null"),
+                request(&format!("{HOST}, \"tenancy\": \"Dedicated\"")),
+            ],
+        );
     }
 
     #[test]
@@ -101,6 +104,9 @@ mod tests {
         let edit = &found[0].fix.as_ref().map(|f| f.edits[0].clone());
         assert_eq!(edit.as_ref().map(|e| e.replacement.as_str()), Some(",\r\n    \"tenancy\": \"dedicated\""));
         let compact = run(&Rule, &request(HOST));
-        assert_eq!(compact[0].fix.as_ref().map(|f| f.edits[0].replacement.as_str()), Some(", \"tenancy\": \"dedicated\""));
+        assert_eq!(
+            compact[0].fix.as_ref().map(|f| f.edits[0].replacement.as_str()),
+            Some(", \"tenancy\": \"dedicated\"")
+        );
     }
 }

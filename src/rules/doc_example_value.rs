@@ -56,7 +56,9 @@ mod tests {
 
     #[test]
     fn any_id_member_ignoring_ascii_case() {
-        let src = request("\"server_id\": \"403B603D-1D91-42CC-A357-81F3C2DAF43F\", \"flavorRef\": \"0bc41598-1b5a-4bd2-872a-82e6abb82e68\"");
+        let src = request(
+            "\"server_id\": \"403B603D-1D91-42CC-A357-81F3C2DAF43F\", \"flavorRef\": \"0bc41598-1b5a-4bd2-872a-82e6abb82e68\"",
+        );
         assert_eq!(labelled(&DocExampleValue, &src).len(), 2);
     }
 }

@@ -25,28 +25,40 @@ impl Rule for DuplicateKey {
 
     fn check(&self, request: &RequestView<'_, '_>, ctx: &mut Context<'_>) {
         if let Some(root) = &request.parsed.root {
-            walk(root, &mut String::new(), ctx);
+            walk(root, &Path::Root, ctx);
+        }
+    }
+}
+
+/// Where a node sits, as a chain on the stack; made into a JSON Pointer only when reported.
+enum Path<'p> {
+    Root,
+    Key(&'p Path<'p>, &'p str),
+    Index(&'p Path<'p>, usize),
+}
+
+impl Path<'_> {
+    fn pointer(&self) -> String {
+        match self {
+            Path::Root => String::new(),
+            Path::Key(parent, key) => pointer::join(&parent.pointer(), key),
+            Path::Index(parent, i) => pointer::join(&parent.pointer(), &i.to_string()),
         }
     }
 }
 
 /// Visits every object; the parser bounds the depth, so recursion is bounded too.
-fn walk(node: &Node<'_>, path: &mut String, ctx: &mut Context<'_>) {
-    let len = path.len();
+fn walk(node: &Node<'_>, path: &Path<'_>, ctx: &mut Context<'_>) {
     match &node.kind {
         NodeKind::Object(object) => {
             check_object(object, path, ctx);
             for member in &object.members {
-                pointer::push(path, member.key.value());
-                walk(&member.value, path, ctx);
-                path.truncate(len);
+                walk(&member.value, &Path::Key(path, member.key.value()), ctx);
             }
         }
         NodeKind::Array(array) => {
             for (i, item) in array.items.iter().enumerate() {
-                pointer::push(path, &i.to_string());
-                walk(item, path, ctx);
-                path.truncate(len);
+                walk(item, &Path::Index(path, i), ctx);
             }
         }
         _ => {}
@@ -54,7 +66,7 @@ fn walk(node: &Node<'_>, path: &mut String, ctx: &mut Context<'_>) {
 }
 
 /// Compares decoded names; each repeat points back to the first occurrence.
-fn check_object(object: &Object<'_>, path: &str, ctx: &mut Context<'_>) {
+fn check_object(object: &Object<'_>, path: &Path<'_>, ctx: &mut Context<'_>) {
     const SMALL: usize = 16;
     let mut seen: HashMap<&str, usize> = HashMap::new();
     for (i, member) in object.members.iter().enumerate() {
@@ -67,7 +79,7 @@ fn check_object(object: &Object<'_>, path: &str, ctx: &mut Context<'_>) {
         };
         let Some(first) = first.and_then(|f| object.members.get(f)) else { continue };
         ctx.report(
-            pointer::join(path, name),
+            Path::Key(path, name).pointer(),
             member.key.span(),
             format!("duplicate member name {} in this object", quote(name, 40)),
         )

@@ -44,7 +44,10 @@ mod tests {
 
     #[test]
     fn any_visible_id_passes() {
-        assert_clean(&IdEmpty, &[request("\"flavorRef\": \"s3.large.2\", \"cluster_id\": \"x\""), request("\"cluster_id\": null")]);
+        assert_clean(
+            &IdEmpty,
+            &[request("\"flavorRef\": \"s3.large.2\", \"cluster_id\": \"x\""), request("\"cluster_id\": null")],
+        );
     }
 
     #[test]

@@ -47,7 +47,9 @@ impl Rule for IdNotUuid {
                     let detail = if value.trim() != value {
                         "it has white space around it".to_string()
                     } else {
-                        format!("it has {count} characters in {} groups", value.split('-').count())
+                        let groups = value.split('-').count();
+                        let plural = |n: usize, what: &str| format!("{n} {what}{}", if n == 1 { "" } else { "s" });
+                        format!("it has {} in {}", plural(count, "character"), plural(groups, "group"))
                     };
                     ctx.report(
                         id.pointer(),
@@ -69,11 +71,14 @@ mod tests {
 
     #[test]
     fn uuids_blank_ids_and_other_id_members_pass() {
-        assert_clean(&IdNotUuid, &[
-            request("\"primary_subnet_id\": \"0B9F2D4E-1A3C-4E5F-8D7C-6B5A4F3E2D1C\""),
-            request("\"server_id\": \"\""),
-            request("\"cluster_id\": \"pool-1\", \"flavorRef\": \"s3.large.2\""),
-        ]);
+        assert_clean(
+            &IdNotUuid,
+            &[
+                request("\"primary_subnet_id\": \"0B9F2D4E-1A3C-4E5F-8D7C-6B5A4F3E2D1C\""),
+                request("\"server_id\": \"\""),
+                request("\"cluster_id\": \"pool-1\", \"flavorRef\": \"s3.large.2\""),
+            ],
+        );
     }
 
     #[test]

@@ -70,11 +70,16 @@ mod tests {
 
     #[test]
     fn visible_text_and_emoji_sequences_pass() {
-        assert_clean(&InvisibleChar, &[
-            request("\"description\": \"家族 👨\u{200d}👩\u{200d}👧 🏴\u{e0067}\u{e0062}\u{e0073}\u{e0063}\u{e0074}\u{e007f} e\u{301}\""),
-            "{\"x\u{200b}\": 1}".into(),
-            request("\"unknown\": \"a\u{200b}\""),
-        ]);
+        assert_clean(
+            &InvisibleChar,
+            &[
+                request(
+                    "\"description\": \"家族 👨\u{200d}👩\u{200d}👧 🏴\u{e0067}\u{e0062}\u{e0073}\u{e0063}\u{e0074}\u{e007f} e\u{301}\"",
+                ),
+                "{\"x\u{200b}\": 1}".into(),
+                request("\"unknown\": \"a\u{200b}\""),
+            ],
+        );
     }
 
     #[test]

@@ -54,17 +54,29 @@ mod tests {
 
     #[test]
     fn address_with_subnet_passes() {
-        assert_clean(&IpNeedsSubnet, &[
-            request(&format!("{IP}, \"primary_subnet_id\": \"0b9f2d4e-1a3c-4e5f-8d7c-6b5a4f3e2d1c\"")),
-            request(&format!("{IP}, \"primary_subnet_id\": \"x\"")),
-            request("\"primary_ip_address\": null"),
-        ]);
+        assert_clean(
+            &IpNeedsSubnet,
+            &[
+                request(&format!("{IP}, \"primary_subnet_id\": \"0b9f2d4e-1a3c-4e5f-8d7c-6b5a4f3e2d1c\"")),
+                request(&format!("{IP}, \"primary_subnet_id\": \"x\"")),
+                request("\"primary_ip_address\": null"),
+            ],
+        );
     }
 
     #[test]
     fn labels_the_address_key() {
-        for subnet in ["", ", \"primary_subnet_id\": null", ", \"primary_subnet_id\": \"\"", ", \"primary_subnet_id\": \"\\u3000 \""] {
-            assert_eq!(labelled(&IpNeedsSubnet, &request(&format!("{IP}{subnet}"))), ["\"primary_ip_address\""], "{subnet}");
+        for subnet in [
+            "",
+            ", \"primary_subnet_id\": null",
+            ", \"primary_subnet_id\": \"\"",
+            ", \"primary_subnet_id\": \"\\u3000 \"",
+        ] {
+            assert_eq!(
+                labelled(&IpNeedsSubnet, &request(&format!("{IP}{subnet}"))),
+                ["\"primary_ip_address\""],
+                "{subnet}"
+            );
         }
     }
 }

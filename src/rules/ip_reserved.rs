@@ -42,7 +42,9 @@ impl Rule for IpReserved {
             format!("`primary_ip_address` {} is {range}; no server's NIC can have it", ip.value.value()),
         )
         .with_label("not a server address")
-        .with_help("use a free address inside the subnet given by `primary_subnet_id`, or omit it to have one assigned");
+        .with_help(
+            "use a free address inside the subnet given by `primary_subnet_id`, or omit it to have one assigned",
+        );
     }
 }
 
@@ -57,12 +59,31 @@ mod tests {
 
     #[test]
     fn ordinary_addresses_pass() {
-        assert_clean(&IpReserved, &[ip("192.168.0.5"), ip("1.0.0.0"), ip("126.255.255.255"), ip("169.253.1.1"), ip("223.255.255.255"), ip("999.1.1.1")]);
+        assert_clean(
+            &IpReserved,
+            &[
+                ip("192.168.0.5"),
+                ip("1.0.0.0"),
+                ip("126.255.255.255"),
+                ip("169.253.1.1"),
+                ip("223.255.255.255"),
+                ip("999.1.1.1"),
+            ],
+        );
     }
 
     #[test]
     fn each_reserved_range_fires() {
-        for address in ["0.0.0.0", "0.1.2.3", "127.0.0.1", "169.254.169.254", "224.0.0.1", "239.255.255.255", "240.0.0.1", "255.255.255.255"] {
+        for address in [
+            "0.0.0.0",
+            "0.1.2.3",
+            "127.0.0.1",
+            "169.254.169.254",
+            "224.0.0.1",
+            "239.255.255.255",
+            "240.0.0.1",
+            "255.255.255.255",
+        ] {
             assert_eq!(labelled(&IpReserved, &ip(address)), [format!("\"{address}\"")], "{address}");
         }
     }

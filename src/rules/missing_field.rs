@@ -72,7 +72,10 @@ mod tests {
         assert_eq!(labelled(&MissingField, "{}"), ["{"]);
         let found = run(&MissingField, &with_tags("[{\"key\": \"k\"}, {}]"));
         let pointers: Vec<&str> = found.iter().map(|d| d.pointer.as_str()).collect();
-        assert_eq!(pointers, ["/protected_instance/tags/0/value", "/protected_instance/tags/1/key", "/protected_instance/tags/1/value"]);
+        assert_eq!(
+            pointers,
+            ["/protected_instance/tags/0/value", "/protected_instance/tags/1/key", "/protected_instance/tags/1/value"]
+        );
     }
 
     #[test]

@@ -21,9 +21,9 @@ impl Rule for NameEmpty {
 
     fn check(&self, request: &RequestView<'_, '_>, ctx: &mut Context<'_>) {
         let Some(name) = request.string(Field::Name).filter(|s| s.value.value().is_empty()) else { return };
-        ctx.report(name.pointer(), name.value.span(), "`name` is empty".into())
-            .with_label("empty name")
-            .with_help("name the protected instance: up to 64 bytes of Chinese characters, letters, digits, `.`, `_` and `-`");
+        ctx.report(name.pointer(), name.value.span(), "`name` is empty".into()).with_label("empty name").with_help(
+            "name the protected instance: up to 64 bytes of Chinese characters, letters, digits, `.`, `_` and `-`",
+        );
     }
 }
 

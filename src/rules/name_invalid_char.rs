@@ -83,6 +83,16 @@ fn report_run(ctx: &mut Context<'_>, name: &StrMember<'_, '_>, start: usize, end
         _ => format!("`name` contains {} ({}), which is not allowed", quote(text, 20), code_points(text, 8)),
     };
     let mut help = format!("a name may hold only {ALLOWED}");
+    let mut twins: Vec<String> = Vec::new();
+    for (c, twin) in text.chars().filter_map(|c| Some((c, ascii_twin(c).filter(|&t| allowed(t))?))) {
+        let pair = format!("`{twin}` for `{c}`");
+        if !twins.contains(&pair) {
+            twins.push(pair);
+        }
+    }
+    if !twins.is_empty() {
+        help.push_str(&format!("; write the ASCII {}", twins.join(", ")));
+    }
     if text.chars().any(char::is_whitespace) {
         help.push_str("; use `_` or `-` instead of spaces");
     }
@@ -118,6 +128,14 @@ mod tests {
         assert_eq!(fix, Some((crate::diagnostic::Applicability::Unsafe, "web".to_string())));
         // A full-width space has no allowed twin.
         assert!(run(&NameInvalidChar, &named("a\u{3000}b"))[0].fix.is_none());
+    }
+
+    #[test]
+    fn mixed_runs_name_the_ascii_twins_they_can() {
+        let found = run(&NameInvalidChar, &named("ｗｅｂ（１）"));
+        assert!(found[0].fix.is_none());
+        let help = found[0].help.clone().unwrap_or_default();
+        assert!(help.ends_with("write the ASCII `w` for `ｗ`, `e` for `ｅ`, `b` for `ｂ`, `1` for `１`"), "{help}");
     }
 
     #[test]

@@ -38,7 +38,10 @@ mod tests {
 
     #[test]
     fn up_to_64_bytes_passes() {
-        assert_clean(&NameTooLong, &[named(&"a".repeat(64)), named(&"文".repeat(21)), named(&format!("{}a", "文".repeat(21)))]);
+        assert_clean(
+            &NameTooLong,
+            &[named(&"a".repeat(64)), named(&"文".repeat(21)), named(&format!("{}a", "文".repeat(21)))],
+        );
     }
 
     #[test]

@@ -36,7 +36,9 @@ impl Rule for TagInvalidChar {
                         format!("{} contains {}, which is not allowed", member.subject(), describe_char(c)),
                     )
                     .with_label(what)
-                    .with_help("tag keys and values must not hold ASCII control characters (0–31) or any of * < > \\ = , | /");
+                    .with_help(
+                        "tag keys and values must not hold ASCII control characters (0–31) or any of * < > \\ = , | /",
+                    );
                 }
             }
         }
@@ -50,7 +52,10 @@ mod tests {
 
     #[test]
     fn other_characters_pass() {
-        assert_clean(&TagInvalidChar, &[with_tags("[{\"key\": \"env-1.a_b:c@d\", \"value\": \"prod 环境 😀 \\u007f\"}]")]);
+        assert_clean(
+            &TagInvalidChar,
+            &[with_tags("[{\"key\": \"env-1.a_b:c@d\", \"value\": \"prod 环境 😀 \\u007f\"}]")],
+        );
     }
 
     #[test]

@@ -47,12 +47,17 @@ mod tests {
 
     #[test]
     fn distinct_keys_pass_even_if_only_case_differs() {
-        assert_clean(&TagKeyDuplicate, &[with_tags("[{\"key\": \"env\", \"value\": \"a\"}, {\"key\": \"Env\", \"value\": \"a\"}]")]);
+        assert_clean(
+            &TagKeyDuplicate,
+            &[with_tags("[{\"key\": \"env\", \"value\": \"a\"}, {\"key\": \"Env\", \"value\": \"a\"}]")],
+        );
     }
 
     #[test]
     fn later_repeats_point_to_the_first() {
-        let src = with_tags("[{\"key\": \"env\", \"value\": \"a\"}, {\"key\": \"env\", \"value\": \"b\"}, {\"key\": \"e\\u006ev\", \"value\": \"c\"}]");
+        let src = with_tags(
+            "[{\"key\": \"env\", \"value\": \"a\"}, {\"key\": \"env\", \"value\": \"b\"}, {\"key\": \"e\\u006ev\", \"value\": \"c\"}]",
+        );
         assert_eq!(labelled(&TagKeyDuplicate, &src), ["\"env\"", "\"e\\u006ev\""]);
         let found = run(&TagKeyDuplicate, &src);
         assert_eq!(found[0].secondary[0].span, found[1].secondary[0].span);

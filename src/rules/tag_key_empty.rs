@@ -39,6 +39,12 @@ mod tests {
 
     #[test]
     fn labels_the_empty_key() {
-        assert_eq!(labelled(&TagKeyEmpty, &with_tags("[{\"key\": \"a\", \"value\": \"\"}, {\"key\": \"\", \"value\": \"b\"}]")), ["\"\""]);
+        assert_eq!(
+            labelled(
+                &TagKeyEmpty,
+                &with_tags("[{\"key\": \"a\", \"value\": \"\"}, {\"key\": \"\", \"value\": \"b\"}]")
+            ),
+            ["\"\""]
+        );
     }
 }

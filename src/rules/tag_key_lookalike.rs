@@ -1,4 +1,6 @@
+use std::borrow::Cow;
 use std::collections::HashMap;
+use std::collections::hash_map::Entry;
 
 use unicode_normalization::UnicodeNormalization;
 
@@ -19,26 +21,39 @@ static META: RuleMeta = RuleMeta {
 };
 
 /// NFKC, then lower case, then without category-Cf characters.
-fn fold(key: &str) -> String {
-    key.nfkc().flat_map(char::to_lowercase).filter(|&c| !is_format(c)).collect()
-}
-
-fn strip_invisible(key: &str) -> String {
-    key.chars().filter(|&c| !is_format(c)).collect()
-}
-
-/// What alone sets two colliding keys apart, for the message.
-fn difference(a: &str, b: &str) -> &'static str {
-    let (a, b) = (strip_invisible(a), strip_invisible(b));
-    if a == b {
-        "invisible characters"
-    } else if a.to_lowercase() == b.to_lowercase() {
-        "letter case"
-    } else if a.nfkc().eq(b.nfkc()) {
-        "Unicode compatibility form (such as full-width letters)"
-    } else {
-        "letter case and Unicode compatibility form"
+fn fold(key: &str) -> Cow<'_, str> {
+    // ASCII and CJK ideographs are NFKC-stable, never compose and are not Cf: lower-casing
+    // ASCII is the whole fold, and most keys need no allocation at all.
+    if key.chars().all(|c| c.is_ascii() || ('\u{4e00}'..='\u{9fff}').contains(&c)) {
+        return if key.bytes().any(|b| b.is_ascii_uppercase()) {
+            Cow::Owned(key.to_ascii_lowercase())
+        } else {
+            Cow::Borrowed(key)
+        };
     }
+    Cow::Owned(key.nfkc().flat_map(char::to_lowercase).filter(|&c| !is_format(c)).collect())
+}
+
+/// What sets two colliding keys apart, for the message: one or more of invisible characters,
+/// letter case and compatibility form.
+fn difference(a: &str, b: &str) -> String {
+    let visible = |s: &str| -> String { s.chars().filter(|&c| !is_format(c)).collect() };
+    let (a_visible, b_visible) = (visible(a), visible(b));
+    let mut reasons = Vec::new();
+    if a_visible != a || b_visible != b {
+        reasons.push("invisible characters");
+    }
+    if a_visible != b_visible {
+        let nfkc = |s: &str| -> String { s.nfkc().collect() };
+        let (a_nfkc, b_nfkc) = (nfkc(&a_visible), nfkc(&b_visible));
+        if a_nfkc != a_visible || b_nfkc != b_visible {
+            reasons.push("Unicode compatibility form (such as full-width letters)");
+        }
+        if a_nfkc != b_nfkc {
+            reasons.push("letter case");
+        }
+    }
+    reasons.join(" and ")
 }
 
 impl Rule for TagKeyLookalike {
@@ -47,29 +62,35 @@ impl Rule for TagKeyLookalike {
     }
 
     fn check(&self, request: &RequestView<'_, '_>, ctx: &mut Context<'_>) {
-        // Folded key → distinct spellings in order of first use.
-        let mut seen: HashMap<String, Vec<StrMember<'_, '_>>> = HashMap::new();
+        // Folded key → the first key with that fold. An exact repeat of the first key is
+        // `tag-key-duplicate`'s to report.
+        let mut first: HashMap<Cow<'_, str>, StrMember<'_, '_>> = HashMap::new();
         for key in request.tags.iter().filter_map(|t| t.string("key")) {
             let spelling = key.value.value();
-            let spellings = seen.entry(fold(spelling)).or_default();
-            if let Some(earlier) = spellings.iter().find(|k| k.value.value() != spelling) {
-                ctx.report(
-                    key.pointer(),
-                    key.value.span(),
-                    format!(
-                        "tag key {} looks like the earlier key {}: they differ only in {}",
-                        quote(spelling, 40),
-                        quote(earlier.value.value(), 40),
-                        difference(spelling, earlier.value.value())
-                    ),
-                )
-                .with_label("looks like an earlier key")
-                .with_secondary(earlier.value.span(), "the earlier key")
-                .with_help("the service keeps both as different keys, but people cannot tell them apart; use one spelling");
+            let earlier = match first.entry(fold(spelling)) {
+                Entry::Vacant(slot) => {
+                    slot.insert(key);
+                    continue;
+                }
+                Entry::Occupied(slot) => *slot.get(),
+            };
+            let earlier_spelling = earlier.value.value();
+            if earlier_spelling == spelling {
+                continue;
             }
-            if spellings.iter().all(|k| k.value.value() != spelling) {
-                spellings.push(key);
-            }
+            ctx.report(
+                key.pointer(),
+                key.value.span(),
+                format!(
+                    "tag key {} looks like the earlier key {}: they differ only in {}",
+                    quote(spelling, 40),
+                    quote(earlier_spelling, 40),
+                    difference(spelling, earlier_spelling)
+                ),
+            )
+            .with_label("looks like an earlier key")
+            .with_secondary(earlier.value.span(), "the earlier key")
+            .with_help("the service keeps both as different keys, but people cannot tell them apart; use one spelling");
         }
     }
 }
@@ -97,6 +118,24 @@ mod tests {
         assert!(found[1].message.contains("compatibility form"), "{}", found[1].message);
         assert!(found[2].message.ends_with("invisible characters"), "{}", found[2].message);
         assert!(found.iter().all(|d| d.secondary[0].span == found[0].secondary[0].span));
+    }
+
+    #[test]
+    fn an_exact_repeat_is_left_to_tag_key_duplicate_and_all_point_to_the_first() {
+        let found = run(&TagKeyLookalike, &keys(&["env", "Env", "env", "ENV"]));
+        assert_eq!(found.len(), 2);
+        assert!(found.iter().all(|d| d.message.ends_with("the earlier key `env`: they differ only in letter case")));
+    }
+
+    #[test]
+    fn names_every_difference() {
+        let found = run(&TagKeyLookalike, &keys(&["env", "E\u{200b}nv", "ＥＮＶ"]));
+        assert!(found[0].message.ends_with("invisible characters and letter case"), "{}", found[0].message);
+        assert!(
+            found[1].message.ends_with("compatibility form (such as full-width letters) and letter case"),
+            "{}",
+            found[1].message
+        );
     }
 
     #[test]

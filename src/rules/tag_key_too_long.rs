@@ -50,6 +50,9 @@ mod tests {
     fn names_both_counts_when_a_reader_sees_fewer() {
         let family = "👨\u{200d}👩\u{200d}👧";
         let found = run(&TagKeyTooLong, &key(&family.repeat(8)));
-        assert_eq!(found[0].message, "tag `key` is 40 characters long; a reader sees 8 characters, as combining marks and emoji sequences count as several characters; the limit is 36 characters");
+        assert_eq!(
+            found[0].message,
+            "tag `key` is 40 characters long; a reader sees 8 characters, as combining marks and emoji sequences count as several characters; the limit is 36 characters"
+        );
     }
 }

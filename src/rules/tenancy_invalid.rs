@@ -39,11 +39,19 @@ impl Rule for TenancyInvalid {
             .with_label("not a tenancy");
         // Only the case differs: the value certainly meant is the lower-case one.
         if let Some(v) = VALUES.iter().find(|v| v.eq_ignore_ascii_case(value)) {
-            d.with_help(format!("values are lower-case: write `{v}`"))
-                .with_fix(Fix::replace(format!("replace with `{v}`"), Applicability::Safe, span, format!("\"{v}\"")));
+            d.with_help(format!("values are lower-case: write `{v}`")).with_fix(Fix::replace(
+                format!("replace with `{v}`"),
+                Applicability::Safe,
+                span,
+                format!("\"{v}\""),
+            ));
         } else if let Some(v) = similar::closest(value.trim(), VALUES) {
-            d.with_help(format!("did you mean `{v}`?"))
-                .with_fix(Fix::replace(format!("replace with `{v}`"), Applicability::Unsafe, span, format!("\"{v}\"")));
+            d.with_help(format!("did you mean `{v}`?")).with_fix(Fix::replace(
+                format!("replace with `{v}`"),
+                Applicability::Unsafe,
+                span,
+                format!("\"{v}\""),
+            ));
         } else {
             d.with_help("use `shared` (the default: the shared resource pool) or `dedicated` (a dedicated host)");
         }
@@ -58,7 +66,10 @@ mod tests {
 
     #[test]
     fn the_two_values_pass() {
-        assert_clean(&TenancyInvalid, &[request("\"tenancy\": \"shared\""), request("\"tenancy\": \"dedicated\""), request("\"tenancy\": null")]);
+        assert_clean(
+            &TenancyInvalid,
+            &[request("\"tenancy\": \"shared\""), request("\"tenancy\": \"dedicated\""), request("\"tenancy\": null")],
+        );
     }
 
     #[test]

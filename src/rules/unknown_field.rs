@@ -94,7 +94,8 @@ mod tests {
 
     #[test]
     fn unknown_members_everywhere_once_each() {
-        let src = with_tags("[{\"key\": \"a\", \"value\": \"b\", \"Key\": \"c\"}]").replace("{\"protected_instance\"", "{\"x\": 1, \"x\": 2, \"protected_instance\"");
+        let src = with_tags("[{\"key\": \"a\", \"value\": \"b\", \"Key\": \"c\"}]")
+            .replace("{\"protected_instance\"", "{\"x\": 1, \"x\": 2, \"protected_instance\"");
         assert_eq!(labelled(&UnknownField, &src), ["\"x\"", "\"Key\""]);
     }
 }

@@ -20,17 +20,16 @@ impl Rule for WrongType {
     }
 
     fn check(&self, request: &RequestView<'_, '_>, ctx: &mut Context<'_>) {
-        if let Some(root) = &request.parsed.root {
-            if root.json_type() != JsonType::Object {
-                report(ctx, String::new(), "the request body", JsonType::Object, root);
-            }
+        if let Some(root) = request.parsed.root.as_ref().filter(|r| r.json_type() != JsonType::Object) {
+            report(ctx, String::new(), "the request body", JsonType::Object, root);
         }
         for object in request.objects() {
             for spec in object.kind.spec() {
                 let Some(member) = object.get(spec.name) else { continue };
                 let found = member.value.json_type();
                 // An optional `null` is `null-value`'s; a required one is a wrong type.
-                if found != spec.ty && !(found == JsonType::Null && !spec.required) {
+                let optional_null = found == JsonType::Null && !spec.required;
+                if found != spec.ty && !optional_null {
                     let subject = object.kind.subject(spec.name);
                     report(ctx, object.kind.member_pointer(spec.name), &subject, spec.ty, &member.value);
                 }
@@ -60,9 +59,13 @@ fn report(ctx: &mut Context<'_>, pointer: String, subject: &str, expected: JsonT
         }
         _ => format!("give {subject} {}", expected.with_article()),
     };
-    ctx.report(pointer, value.span, format!("{subject} must be {}, found {}", expected.with_article(), found.with_article()))
-        .with_label(found.with_article())
-        .with_help(help);
+    ctx.report(
+        pointer,
+        value.span,
+        format!("{subject} must be {}, found {}", expected.with_article(), found.with_article()),
+    )
+    .with_label(found.with_article())
+    .with_help(help);
 }
 
 #[cfg(test)]
@@ -89,9 +92,10 @@ mod tests {
 
     #[test]
     fn tag_elements_and_members() {
-        assert_eq!(labelled(&WrongType, &with_tags("[null, 3, {\"key\": true, \"value\": null}]")), [
-            "null", "3", "true", "null"
-        ]);
+        assert_eq!(
+            labelled(&WrongType, &with_tags("[null, 3, {\"key\": true, \"value\": null}]")),
+            ["null", "3", "true", "null"]
+        );
     }
 
     #[test]

@@ -18,16 +18,17 @@ pub struct SyntaxError {
 }
 
 impl SyntaxError {
-    pub(crate) fn new(span: Span, message: impl Into<String>, label: impl Into<String>) -> Self {
-        SyntaxError { span, message: message.into(), label: label.into(), help: None, related: None }
+    /// Boxed: errors are rare, and a small `Result` keeps the parser's hot path lean.
+    pub(crate) fn new(span: Span, message: impl Into<String>, label: impl Into<String>) -> Box<Self> {
+        Box::new(SyntaxError { span, message: message.into(), label: label.into(), help: None, related: None })
     }
 
-    pub(crate) fn with_help(mut self, help: impl Into<String>) -> Self {
+    pub(crate) fn with_help(mut self: Box<Self>, help: impl Into<String>) -> Box<Self> {
         self.help = Some(help.into());
         self
     }
 
-    pub(crate) fn with_related(mut self, span: Span, text: impl Into<String>) -> Self {
+    pub(crate) fn with_related(mut self: Box<Self>, span: Span, text: impl Into<String>) -> Box<Self> {
         self.related = Some((span, text.into()));
         self
     }

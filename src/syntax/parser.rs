@@ -23,7 +23,7 @@ pub struct ParseOutput<'a> {
     /// The root value; containers left open by an error are marked not `closed`.
     pub root: Option<Node<'a>>,
     /// The first syntax error, if any.
-    pub error: Option<SyntaxError>,
+    pub error: Option<Box<SyntaxError>>,
 }
 
 enum Frame<'a> {
@@ -59,7 +59,7 @@ struct Parser<'a> {
     root: Option<Node<'a>>,
 }
 
-type Parse<T> = Result<T, SyntaxError>;
+type Parse<T> = Result<T, Box<SyntaxError>>;
 
 const BARE_WORD_HELP: &str = "strings need double quotes; the only bare words in JSON are true, false and null";
 
@@ -133,9 +133,9 @@ impl<'a> Parser<'a> {
             b'n' => self.literal("null", NodeKind::Null)?,
             b'-' | b'0'..=b'9' => self.number()?,
             b']' | b'}' if after_comma => {
-                return Err(self.error_here("trailing comma", "expected a value after the comma").with_help(
-                    "JSON does not allow a comma after the last element; remove it",
-                ));
+                return Err(self
+                    .error_here("trailing comma", "expected a value after the comma")
+                    .with_help("JSON does not allow a comma after the last element; remove it"));
             }
             b'a'..=b'z' | b'A'..=b'Z' => {
                 return Err(self.unexpected_char("expected a JSON value").with_help(BARE_WORD_HELP));
@@ -180,14 +180,16 @@ impl<'a> Parser<'a> {
         match self.peek() {
             Some(b'"') => {}
             Some(b'}') if after_comma => {
-                return Err(self.error_here("trailing comma", "expected a member name after the comma").with_help(
-                    "JSON does not allow a comma after the last member; remove it",
-                ));
+                return Err(self
+                    .error_here("trailing comma", "expected a member name after the comma")
+                    .with_help("JSON does not allow a comma after the last member; remove it"));
             }
             None => return Err(self.unexpected_end("expected a member name")),
             Some(_) => {
                 let err = self.unexpected_char("expected a member name in double quotes");
-                let help = if after_comma { "member names are strings in double quotes" } else {
+                let help = if after_comma {
+                    "member names are strings in double quotes"
+                } else {
                     "member names are strings in double quotes; an empty object is `{}`"
                 };
                 return Err(err.with_help(help));
@@ -257,33 +259,26 @@ impl<'a> Parser<'a> {
         self.pos += 1;
         let content = self.pos;
         // Fast path: no escape, so the value borrows from the input.
-        loop {
-            match self.peek() {
-                Some(b'"') => {
-                    let raw = &self.text[content..self.pos];
-                    self.pos += 1;
-                    return Ok(JsonStr::new(Span::new(start, self.pos), raw, Cow::Borrowed(raw)));
-                }
-                Some(b'\\') => break,
-                Some(b) if b < 0x20 => return Err(self.control_in_string(start)),
-                Some(_) => self.pos += 1,
-                None => return Err(self.unterminated(start)),
+        self.skip_plain();
+        match self.peek() {
+            Some(b'"') => {
+                let raw = self.slice(content, self.pos);
+                self.pos += 1;
+                return Ok(JsonStr::new(Span::new(start, self.pos), raw, Cow::Borrowed(raw)));
             }
+            Some(b'\\') => {}
+            Some(_) => return Err(self.control_in_string(start)),
+            None => return Err(self.unterminated(start)),
         }
         let mut value = String::with_capacity(self.pos - content + 16);
-        value.push_str(&self.text[content..self.pos]);
+        value.push_str(self.slice(content, self.pos));
         loop {
             let run = self.pos;
-            while let Some(b) = self.peek() {
-                if b == b'"' || b == b'\\' || b < 0x20 {
-                    break;
-                }
-                self.pos += 1;
-            }
-            value.push_str(&self.text[run..self.pos]);
+            self.skip_plain();
+            value.push_str(self.slice(run, self.pos));
             match self.peek() {
                 Some(b'"') => {
-                    let raw = &self.text[content..self.pos];
+                    let raw = self.slice(content, self.pos);
                     self.pos += 1;
                     return Ok(JsonStr::new(Span::new(start, self.pos), raw, Cow::Owned(value)));
                 }
@@ -302,9 +297,8 @@ impl<'a> Parser<'a> {
         };
         if letter != b'u' {
             let c = unescape_simple(letter).ok_or_else(|| {
-                self.unexpected_char("not a JSON escape sequence").with_help(
-                    "JSON knows \\\" \\\\ \\/ \\b \\f \\n \\r \\t and \\uXXXX; write a backslash as \\\\",
-                )
+                self.unexpected_char("not a JSON escape sequence")
+                    .with_help("JSON knows \\\" \\\\ \\/ \\b \\f \\n \\r \\t and \\uXXXX; write a backslash as \\\\")
             })?;
             self.pos += 1;
             return Ok(c);
@@ -362,7 +356,9 @@ impl<'a> Parser<'a> {
                         "DC00–DFFF may only follow a high surrogate (D800–DBFF)",
                     ),
                 };
-                return Err(err.with_help("a character above U+FFFF is written as two escapes, e.g. \\ud83d\\ude00 for 😀"));
+                return Err(
+                    err.with_help("a character above U+FFFF is written as two escapes, e.g. \\ud83d\\ude00 for 😀")
+                );
             }
             unit = unit * 16 + digit.unwrap_or(0);
             self.pos += 1;
@@ -409,7 +405,7 @@ impl<'a> Parser<'a> {
             }
             self.require_digits("expected a digit in the exponent")?;
         }
-        Ok(NodeKind::Number(&self.text[start..self.pos]))
+        Ok(NodeKind::Number(self.slice(start, self.pos)))
     }
 
     fn digits(&mut self) {
@@ -424,6 +420,17 @@ impl<'a> Parser<'a> {
         }
         self.digits();
         Ok(())
+    }
+
+    /// Skips string content up to the next `"`, `\\` or control character.
+    fn skip_plain(&mut self) {
+        let rest = self.bytes.get(self.pos..).unwrap_or_default();
+        self.pos += rest.iter().position(|&b| b == b'"' || b == b'\\' || b < 0x20).unwrap_or(rest.len());
+    }
+
+    /// `text[from..to]`; the parser only cuts at ASCII bytes, so the range is always valid.
+    fn slice(&self, from: usize, to: usize) -> &'a str {
+        self.text.get(from..to).unwrap_or_default()
     }
 
     fn skip_ws(&mut self) {
@@ -444,15 +451,15 @@ impl<'a> Parser<'a> {
         Span::new(at, at + len)
     }
 
-    fn error_here(&self, message: &str, label: &str) -> SyntaxError {
+    fn error_here(&self, message: &str, label: &str) -> Box<SyntaxError> {
         SyntaxError::new(self.char_span(self.pos), message, label)
     }
 
-    fn error_at_or_end(&self, message: &str, label: &str) -> SyntaxError {
+    fn error_at_or_end(&self, message: &str, label: &str) -> Box<SyntaxError> {
         if self.pos >= self.bytes.len() { self.unexpected_end(label) } else { self.error_here(message, label) }
     }
 
-    fn unexpected_char(&self, expected: &str) -> SyntaxError {
+    fn unexpected_char(&self, expected: &str) -> Box<SyntaxError> {
         let found = self.text.get(self.pos..).and_then(|s| s.chars().next()).unwrap_or('\u{FFFD}');
         let err = self.error_here(&format!("unexpected {}", describe_char(found)), expected);
         match found {
@@ -462,15 +469,11 @@ impl<'a> Parser<'a> {
         }
     }
 
-    fn expected_digit(&self, expected: &str) -> SyntaxError {
-        if self.pos >= self.bytes.len() {
-            self.unexpected_end(expected)
-        } else {
-            self.unexpected_char(expected)
-        }
+    fn expected_digit(&self, expected: &str) -> Box<SyntaxError> {
+        if self.pos >= self.bytes.len() { self.unexpected_end(expected) } else { self.unexpected_char(expected) }
     }
 
-    fn expected_separator(&self, closer: u8) -> SyntaxError {
+    fn expected_separator(&self, closer: u8) -> Box<SyntaxError> {
         let (expected, help) = if closer == b']' {
             ("expected `,` or `]` after an array element", "separate array elements with commas")
         } else {
@@ -483,7 +486,7 @@ impl<'a> Parser<'a> {
     }
 
     /// The text stops early: label the end of the input and the innermost unclosed bracket.
-    fn unexpected_end(&self, expected: &str) -> SyntaxError {
+    fn unexpected_end(&self, expected: &str) -> Box<SyntaxError> {
         let err = SyntaxError::new(Span::empty(self.bytes.len()), "unexpected end of input", expected);
         match self.stack.last() {
             Some(frame) => {
@@ -494,12 +497,12 @@ impl<'a> Parser<'a> {
         }
     }
 
-    fn unterminated(&self, start: usize) -> SyntaxError {
+    fn unterminated(&self, start: usize) -> Box<SyntaxError> {
         SyntaxError::new(Span::empty(self.bytes.len()), "unterminated string", "the input ends inside a string")
             .with_related(Span::new(start, start + 1), "the string starts here")
     }
 
-    fn control_in_string(&self, start: usize) -> SyntaxError {
+    fn control_in_string(&self, start: usize) -> Box<SyntaxError> {
         let byte = self.peek().unwrap_or(0);
         let escape = match byte {
             b'\n' => "\\n".to_string(),
@@ -508,7 +511,7 @@ impl<'a> Parser<'a> {
             _ => format!("\\u{byte:04x}"),
         };
         let message = format!("unescaped control character {} in a string", describe_char(char::from(byte)));
-        let err = self.error_here(&message, "must be escaped").with_help(&format!(
+        let err = self.error_here(&message, "must be escaped").with_help(format!(
             "write it as `{escape}`; if the string was meant to end on this line, add the closing quote"
         ));
         err.with_related(Span::new(start, start + 1), "the string starts here")

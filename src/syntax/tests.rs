@@ -7,7 +7,7 @@ fn root(text: &str) -> Node<'_> {
 }
 
 fn error(bytes: &[u8]) -> SyntaxError {
-    parse(bytes).error.unwrap_or_else(|| SyntaxError::new(Span::empty(usize::MAX), "none", ""))
+    parse(bytes).error.unwrap_or_else(|| *SyntaxError::new(Span::empty(usize::MAX), "none", ""))
 }
 
 #[test]
@@ -91,6 +91,26 @@ fn error_positions() {
         assert_eq!(e.span.start, offset, "{:?}: {e:?}", String::from_utf8_lossy(input));
         assert!(e.message.contains(message), "{:?}: {}", String::from_utf8_lossy(input), e.message);
     }
+}
+
+#[test]
+fn invalid_utf8_is_reported_where_no_continuation_could_fix_it() {
+    // (input, offset of the label, message)
+    let cases: [(&[u8], usize, &str); 6] = [
+        (b"[\"\xed\xa0\x80\"]", 3, "0xA0 cannot continue the character started by 0xED"),
+        (b"[\"\xf4\x90\x80\x80\"]", 3, "0x90 cannot continue"),
+        (b"[\"\xe4\xb8\"]", 4, "0x22 cannot continue"),
+        (b"[\"\xe4\xb8", 4, "the input ends inside a character (0xE4 0xB8)"),
+        (b"[\"\xff\"]", 2, "byte 0xFF cannot start a character"),
+        (b"[\"\x80\"]", 2, "byte 0x80 cannot start a character"),
+    ];
+    for (input, offset, message) in cases {
+        let e = error(input);
+        assert_eq!(e.span.start, offset, "{input:?}: {e:?}");
+        assert!(e.message.contains(message), "{input:?}: {}", e.message);
+    }
+    // A breaking byte that starts a valid character is labelled whole.
+    assert_eq!(error(b"[\"\xe4\xe4\xb8\xad\"]").span, Span::new(3, 6));
 }
 
 #[test]

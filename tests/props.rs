@@ -1,0 +1,266 @@
+//! Property tests: generated valid requests lint clean however they are written; one injected
+//! fault fires exactly its rule at the right place; no input makes anything panic; the parser
+//! agrees with serde_json.
+
+use proptest::prelude::*;
+use sdrs_lint::render::{LintedFile, json as json_render, short};
+use sdrs_lint::syntax::{self, Node, NodeKind};
+use sdrs_lint::{CreateProtectedInstanceRequest, ProtectedInstance, Tag, Tenancy};
+
+fn uuid() -> impl Strategy<Value = String> {
+    "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
+}
+
+/// Allowed name characters; at most 21 characters, so at most 63 bytes.
+fn name() -> impl Strategy<Value = String> {
+    "[a-zA-Z0-9._\\-\u{4e00}-\u{9fff}]{1,21}"
+}
+
+fn description() -> impl Strategy<Value = String> {
+    "[a-zA-Z0-9 ,.;:!?()'\"&/\\\\\u{4e00}-\u{9fa5}]{0,21}"
+}
+
+fn ip() -> impl Strategy<Value = String> {
+    (1u8..=223, any::<u8>(), any::<u8>(), any::<u8>())
+        .prop_filter("not loopback or link-local", |(a, b, _, _)| *a != 127 && !(*a == 169 && *b == 254))
+        .prop_map(|(a, b, c, d)| format!("{a}.{b}.{c}.{d}"))
+}
+
+/// Up to 10 tags whose keys stay distinct after case folding.
+fn tags() -> impl Strategy<Value = Vec<Tag>> {
+    prop::collection::btree_map(
+        "[a-z0-9_.:@+\\-\u{4e00}-\u{9fa5}]{1,36}",
+        "[a-zA-Z0-9 _.:@+\\-\u{4e00}-\u{9fa5}]{0,43}",
+        0..=10,
+    )
+    .prop_map(|m| m.into_iter().map(|(k, v)| Tag::new(k, v)).collect())
+}
+
+fn valid_request() -> impl Strategy<Value = CreateProtectedInstanceRequest> {
+    (
+        (uuid(), uuid(), name(), prop::option::of(description()), prop::option::of(uuid())),
+        (prop::option::of((uuid(), prop::option::of(ip()))), prop::option::of("s[1-9]\\.(large|xlarge)\\.[1-8]")),
+        (prop::option::of(uuid()), any::<bool>(), prop::option::of(tags())),
+    )
+        .prop_map(|((group, server, name, description, cluster), (subnet, flavor), (host, shared, tags))| {
+            let tenancy = match (&host, shared) {
+                (Some(_), _) => Some(Tenancy::Dedicated),
+                (None, true) => Some(Tenancy::Shared),
+                (None, false) => None,
+            };
+            CreateProtectedInstanceRequest {
+                protected_instance: ProtectedInstance {
+                    server_group_id: group,
+                    server_id: server,
+                    name,
+                    description,
+                    cluster_id: cluster,
+                    primary_subnet_id: subnet.as_ref().map(|(s, _)| s.clone()),
+                    primary_ip_address: subnet.and_then(|(_, ip)| ip),
+                    flavor_ref: flavor,
+                    tenancy,
+                    dedicated_host_id: host,
+                    tags,
+                },
+            }
+        })
+}
+
+/// Writes every non-ASCII character, and every `mask`-selected ASCII letter, as a `\u` escape.
+fn escape_strings(json: &str, mask: u64) -> String {
+    let mut out = String::new();
+    let mut in_string = false;
+    let mut escaped = false;
+    for (i, c) in json.chars().enumerate() {
+        if in_string
+            && !escaped
+            && c != '"'
+            && c != '\\'
+            && (!c.is_ascii() || (c.is_ascii_alphabetic() && mask >> (i % 64) & 1 == 1))
+        {
+            let mut units = [0u16; 2];
+            for unit in c.encode_utf16(&mut units) {
+                out.push_str(&format!("\\u{unit:04x}"));
+            }
+            continue;
+        }
+        if c == '"' && !escaped {
+            in_string = !in_string;
+        }
+        escaped = c == '\\' && !escaped;
+        out.push(c);
+    }
+    out
+}
+
+fn rules_fired(text: &str) -> Vec<String> {
+    sdrs_lint::lint(text).diagnostics().iter().map(|d| format!("{}: {}", d.rule, d.message)).collect()
+}
+
+/// Spans in bounds and on character boundaries, diagnostics in source order, renderers fine.
+fn check_invariants(bytes: &[u8]) {
+    let report = sdrs_lint::lint_bytes(bytes);
+    let text = std::str::from_utf8(bytes).ok();
+    let mut last = 0;
+    for d in report.diagnostics() {
+        assert!(d.primary.span.start >= last, "not in source order");
+        last = d.primary.span.start;
+        for label in d.labels() {
+            assert!(label.span.start <= label.span.end && label.span.end <= bytes.len(), "{d:?}");
+            if let Some(text) = text {
+                assert!(text.is_char_boundary(label.span.start) && text.is_char_boundary(label.span.end), "{d:?}");
+            }
+        }
+    }
+    let file = LintedFile::new("input.json", bytes, &report);
+    let mut out = Vec::new();
+    short::write(&mut out, &file).unwrap();
+    json_render::write(&mut out, &[json_render::Entry::Linted(&file)], json_render::Summary::default()).unwrap();
+    sdrs_lint::render::human::write(&mut out, &file, sdrs_lint::render::human::Style { color: true, width: 80 })
+        .unwrap();
+}
+
+/// A fault to inject, the rule it must fire and the source text its label must cover.
+fn inject(request: &mut ProtectedInstance, fault: usize) -> (&'static str, String) {
+    let tags = request.tags.get_or_insert_with(Vec::new);
+    match fault {
+        0 => {
+            request.name = "文".repeat(22);
+            ("name-too-long", "文".into())
+        }
+        1 => {
+            request.name = "web x".into();
+            ("name-invalid-char", " ".into())
+        }
+        2 => {
+            request.server_id = String::new();
+            ("id-empty", "\"\"".into())
+        }
+        3 => {
+            request.description = Some("a<b".into());
+            ("description-invalid-char", "<".into())
+        }
+        4 => {
+            tags.truncate(9);
+            tags.push(Tag::new("team/owner", "x"));
+            ("tag-invalid-char", "/".into())
+        }
+        5 => {
+            tags.truncate(9);
+            tags.push(Tag::new("k".repeat(37), ""));
+            ("tag-key-too-long", "k".into())
+        }
+        6 => {
+            tags.truncate(9);
+            tags.push(Tag::new("", "v"));
+            ("tag-key-empty", "\"\"".into())
+        }
+        7 => {
+            tags.truncate(8);
+            tags.push(Tag::new("dup-key", "a"));
+            tags.push(Tag::new("dup-key", "b"));
+            ("tag-key-duplicate", "\"dup-key\"".into())
+        }
+        8 => {
+            request.primary_subnet_id = Some("0b9f2d4e-1a3c-4e5f-8d7c-6b5a4f3e2d1c".into());
+            request.primary_ip_address = Some("10.0.0.256".into());
+            ("ip-invalid", "\"10.0.0.256\"".into())
+        }
+        9 => {
+            request.dedicated_host_id = Some("7d1e4c2a-3b5f-4e6d-8a9c-0b1f2e3d4c5a".into());
+            request.tenancy = None;
+            ("dedicated-host-needs-dedicated-tenancy", "\"dedicated_host_id\"".into())
+        }
+        10 => {
+            request.server_group_id = "5f0c1a9e-2b7d-4c3a-9e1f-6d8b2a4c7e9g".into();
+            ("id-not-uuid", "g".into())
+        }
+        _ => {
+            request.tenancy = Some(Tenancy::Dedicated);
+            request.dedicated_host_id = Some("0bc41598-1b5a-4bd2-872a-82e6abb82e68".into());
+            ("doc-example-value", "\"0bc41598-1b5a-4bd2-872a-82e6abb82e68\"".into())
+        }
+    }
+}
+
+fn to_value(node: &Node<'_>) -> serde_json::Value {
+    match &node.kind {
+        NodeKind::Null => serde_json::Value::Null,
+        NodeKind::Bool(b) => (*b).into(),
+        NodeKind::Number(n) => serde_json::from_str(n).unwrap(),
+        NodeKind::String(s) => s.value().into(),
+        NodeKind::Array(a) => a.items.iter().map(to_value).collect(),
+        NodeKind::Object(o) => o.members.iter().map(|m| (m.key.value().to_string(), to_value(&m.value))).collect(),
+    }
+}
+
+fn any_json() -> impl Strategy<Value = serde_json::Value> {
+    let leaf = prop_oneof![
+        Just(serde_json::Value::Null),
+        any::<bool>().prop_map(Into::into),
+        any::<i64>().prop_map(Into::into),
+        any::<f64>().prop_filter("finite", |f| f.is_finite()).prop_map(Into::into),
+        any::<String>().prop_map(Into::into),
+    ];
+    leaf.prop_recursive(6, 64, 8, |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..8).prop_map(Into::into),
+            prop::collection::btree_map(any::<String>(), inner, 0..8).prop_map(|m| m.into_iter().collect()),
+        ]
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { failure_persistence: None, ..ProptestConfig::default() })]
+
+    #[test]
+    fn valid_requests_lint_clean_however_written(request in valid_request(), mask in any::<u64>()) {
+        let compact = serde_json::to_string(&request).unwrap();
+        prop_assert_eq!(rules_fired(&compact), Vec::<String>::new(), "{}", compact);
+        prop_assert_eq!(rules_fired(&request.to_json()), Vec::<String>::new());
+        let escaped = escape_strings(&compact, mask);
+        prop_assert_eq!(rules_fired(&escaped), Vec::<String>::new(), "{}", escaped);
+        prop_assert_eq!(rules_fired(&request.to_json().replace('\n', "\r\n")), Vec::<String>::new());
+    }
+
+    #[test]
+    fn one_injected_fault_fires_exactly_its_rule(mut request in valid_request(), fault in 0usize..12) {
+        let (rule, label) = inject(&mut request.protected_instance, fault);
+        let json = request.to_json();
+        let report = sdrs_lint::lint(&json);
+        let found: Vec<(&str, &str)> = report.diagnostics().iter().map(|d| (d.rule, &json[d.primary.span.range()])).collect();
+        prop_assert_eq!(found, vec![(rule, label.as_str())], "{}", json);
+    }
+
+    #[test]
+    fn arbitrary_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..512)) {
+        check_invariants(&bytes);
+    }
+
+    #[test]
+    fn mutated_requests_never_panic(request in valid_request(), edits in prop::collection::vec((any::<prop::sample::Index>(), any::<u8>(), 0u8..3), 1..8)) {
+        let mut bytes = request.to_json().into_bytes();
+        for (at, byte, kind) in edits {
+            let i = at.index(bytes.len() + 1);
+            match kind {
+                0 => bytes.insert(i, byte),
+                1 if i < bytes.len() => { bytes.remove(i); }
+                _ if i < bytes.len() => bytes[i] = byte,
+                _ => {}
+            }
+        }
+        check_invariants(&bytes);
+    }
+
+    #[test]
+    fn the_parser_agrees_with_serde_json(value in any_json(), pretty in any::<bool>()) {
+        let text = if pretty { serde_json::to_string_pretty(&value) } else { serde_json::to_string(&value) }.unwrap();
+        let parsed = syntax::parse(text.as_bytes());
+        prop_assert!(parsed.error.is_none(), "{:?}", parsed.error);
+        let root = parsed.root.unwrap();
+        // Compare with serde_json's reading of the same text (its float parsing is not exact).
+        let expected: serde_json::Value = serde_json::from_str(&text).unwrap();
+        prop_assert_eq!(to_value(&root), expected);
+        prop_assert_eq!(root.span.range(), 0..text.len());
+    }
+}

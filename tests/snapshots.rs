@@ -1,0 +1,54 @@
+//! Rendered output exactly as users see it, for the shipped examples and for inputs that are
+//! hard to render (CRLF, multi-byte characters, escapes, controls). Colourless, 100 columns.
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+fn sdrs_lint(args: &[&str], stdin: Option<&[u8]>) -> String {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_sdrs-lint"))
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args(["--color", "never"])
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(stdin.unwrap_or_default()).unwrap();
+    String::from_utf8(child.wait_with_output().unwrap().stdout).unwrap()
+}
+
+#[test]
+fn examples_human() {
+    insta::assert_snapshot!(sdrs_lint(&["examples/"], None));
+}
+
+#[test]
+fn examples_short() {
+    insta::assert_snapshot!(sdrs_lint(&["--format", "short", "examples/"], None));
+}
+
+#[test]
+fn examples_json() {
+    insta::assert_snapshot!(sdrs_lint(&["--format", "json", "examples/"], None));
+}
+
+/// CRLF line ends, Chinese text before the labels, escapes labelled whole, a bidi override
+/// shown escaped, and a duplicate key with two labels.
+const TRICKY: &str = "{\r\n  \"protected_instance\": {\r\n    \"server_group_id\": \"5f0c1a9e-2b7d-4c3a-9e1f-6d8b2a4c7e90\",\r\n    \"server_id\": \"9b2e4f61-7c3d-4a8e-b5f2-1e6d9c0a3b47\",\r\n    \"name\": \"数据库\\u003c主\u{202e}节点\",\r\n    \"tags\": [{\"key\": \"环境\\/区域\", \"value\": \"生产\\u001b[31m\"}],\r\n    \"name\": \"数据库主节点\"\r\n  }\r\n}\r\n";
+
+#[test]
+fn tricky_input_human() {
+    insta::assert_snapshot!(sdrs_lint(&["-"], Some(TRICKY.as_bytes())));
+}
+
+#[test]
+fn tricky_input_short() {
+    insta::assert_snapshot!(sdrs_lint(&["--format", "short", "-"], Some(TRICKY.as_bytes())));
+}
+
+/// Raw control bytes and a lone CR: shown escaped, never sent to the terminal.
+#[test]
+fn raw_control_characters_human() {
+    let input = "{\"protected_instance\": {\"name\": \"web\u{1b}[2J\"}}\r{}";
+    insta::assert_snapshot!(sdrs_lint(&["-"], Some(input.as_bytes())));
+}
