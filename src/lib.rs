@@ -22,6 +22,8 @@
 //!
 //! To build a request in code and check it, see [`CreateProtectedInstanceRequest`].
 
+#![warn(missing_docs)]
+
 pub mod checks;
 pub mod describe;
 mod diagnostic;
@@ -41,6 +43,11 @@ pub use linter::{LintError, Linter, Report, UnknownRule};
 pub use model::{CreateProtectedInstanceRequest, LintedRequest, ProtectedInstance, Tag, Tenancy};
 pub use rules::{Rule, RuleMeta};
 pub use span::Span;
+
+/// The README's Rust examples, compiled and run as doc tests so they cannot drift.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeExamples;
 
 /// Lints a request body with every rule at its default severity.
 pub fn lint(text: &str) -> Report {

@@ -76,6 +76,13 @@ fn check_page(rule: &RuleMeta, page: &str) -> (Vec<String>, String) {
             "json invalid" => {
                 invalid += 1;
                 let output = short_output(&block.body);
+                for message in output.lines().filter_map(|l| l.split_once("]: ").map(|(_, m)| m)) {
+                    // Messages start in lower case (or with a quoted name) and end without a period.
+                    let starts_well = message.starts_with(|c: char| c.is_lowercase() || c == '`' || !c.is_alphabetic());
+                    if !starts_well || message.ends_with('.') {
+                        problem(format!("message breaks the conventions: {message:?}"));
+                    }
+                }
                 if !output.contains(&format!("[{}]", rule.id)) {
                     problem(format!("invalid example {invalid} does not fire the rule; it prints:\n{output}"));
                 }

@@ -5,8 +5,13 @@
 pub enum UuidProblem {
     /// The groups are not 8-4-4-4-12 characters separated by `-`.
     Shape,
-    /// The shape is right, but the character at this decoded byte offset is not a hex digit.
-    NotHex { offset: usize, found: char },
+    /// The shape is right, but a character is not a hexadecimal digit.
+    NotHex {
+        /// Its byte offset in the decoded value.
+        offset: usize,
+        /// The character.
+        found: char,
+    },
 }
 
 const GROUPS: [usize; 5] = [8, 4, 4, 4, 12];

@@ -95,8 +95,13 @@ pub struct Summary {
 pub enum Entry<'a> {
     /// A linted input.
     Linted(&'a LintedFile<'a>),
-    /// An input that could not be read: its name and the reason.
-    Failed { path: &'a str, error: &'a str },
+    /// An input that could not be read.
+    Failed {
+        /// The name to show.
+        path: &'a str,
+        /// Why it could not be read.
+        error: &'a str,
+    },
 }
 
 fn range(file: &LintedFile<'_>, span: Span) -> Range {

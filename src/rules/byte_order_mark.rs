@@ -1,30 +1,23 @@
-use super::{Context, Rule, RuleMeta};
-use crate::diagnostic::{Applicability, Fix, Severity};
+use super::Context;
+use crate::diagnostic::{Applicability, Fix};
 use crate::view::RequestView;
 
-/// The input starts with a UTF-8 byte-order mark.
-pub struct ByteOrderMark;
-
-static META: RuleMeta = RuleMeta {
-    id: "byte-order-mark",
-    default_severity: Severity::Warning,
-    summary: "The input starts with a byte-order mark (U+FEFF).",
-    fix: Some(Applicability::Safe),
-    docs: include_str!("../../rules/byte-order-mark.md"),
-};
-
-impl Rule for ByteOrderMark {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
+declare_rule! {
+    /// The input starts with a UTF-8 byte-order mark.
+    ByteOrderMark {
+        id: "byte-order-mark",
+        severity: Warning,
+        fix: Some(Applicability::Safe),
+        summary: "The input starts with a byte-order mark (U+FEFF).",
     }
+}
 
-    fn check(&self, request: &RequestView<'_, '_>, ctx: &mut Context<'_>) {
-        let Some(span) = request.parsed.bom else { return };
-        ctx.report(String::new(), span, "the input starts with a byte-order mark (U+FEFF)".into())
-            .with_label("byte-order mark")
-            .with_help("RFC 8259 §8.1: a JSON text must not begin with a byte-order mark; some parsers reject it. Save the file as UTF-8 without BOM")
-            .with_fix(Fix::replace("remove the byte-order mark", Applicability::Safe, span, ""));
-    }
+fn check(request: &RequestView<'_, '_>, ctx: &mut Context<'_>) {
+    let Some(span) = request.parsed.bom else { return };
+    ctx.report(String::new(), span, "the input starts with a byte-order mark (U+FEFF)".into())
+        .with_label("byte-order mark")
+        .with_help("RFC 8259 §8.1: a JSON text must not begin with a byte-order mark; some parsers reject it. Save the file as UTF-8 without BOM")
+        .with_fix(Fix::replace("remove the byte-order mark", Applicability::Safe, span, ""));
 }
 
 #[cfg(test)]

@@ -1,56 +1,51 @@
-use super::{Context, Rule, RuleMeta};
-use crate::diagnostic::{Applicability, Edit, Fix, Severity};
+use super::Context;
+use crate::diagnostic::{Applicability, Edit, Fix};
 use crate::schema::Field;
 use crate::span::Span;
 use crate::syntax::{Member, NodeKind};
 use crate::view::RequestView;
 
-/// `dedicated_host_id` is set while `tenancy` is absent or `shared`.
-pub struct DedicatedHostNeedsDedicatedTenancy;
-
-static META: RuleMeta = RuleMeta {
-    id: "dedicated-host-needs-dedicated-tenancy",
-    default_severity: Severity::Warning,
-    summary: "`dedicated_host_id` is set while `tenancy` is absent or `shared`, so the host is ignored.",
-    fix: Some(Applicability::Unsafe),
-    docs: include_str!("../../rules/dedicated-host-needs-dedicated-tenancy.md"),
-};
-
-impl Rule for DedicatedHostNeedsDedicatedTenancy {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
+declare_rule! {
+    /// `dedicated_host_id` is set while `tenancy` is absent or `shared`.
+    DedicatedHostNeedsDedicatedTenancy {
+        id: "dedicated-host-needs-dedicated-tenancy",
+        severity: Warning,
+        fix: Some(Applicability::Unsafe),
+        summary: "`dedicated_host_id` is set while `tenancy` is absent or `shared`, so the host is ignored.",
     }
+}
 
-    fn check(&self, request: &RequestView<'_, '_>, ctx: &mut Context<'_>) {
-        let Some(host) = request.field(Field::DedicatedHostId).filter(|m| !m.value.is_null()) else { return };
-        let tenancy = request.field(Field::Tenancy);
-        let why = match tenancy.map(|t| &t.value.kind) {
-            None => "`tenancy` is absent",
-            Some(NodeKind::Null) => "`tenancy` is `null`",
-            Some(NodeKind::String(s)) if s.value() == "shared" => "`tenancy` is `shared`",
-            // Any other value is `tenancy-invalid`'s to report.
-            Some(_) => return,
-        };
-        let fix = match tenancy {
-            Some(t) => Edit { span: t.value.span, replacement: "\"dedicated\"".into() },
-            None => insert_after(request.parsed.text, host),
-        };
-        let d = ctx
-            .report(
-                Field::DedicatedHostId.pointer(),
-                host.key.span(),
-                format!("`dedicated_host_id` is ignored because {why}"),
-            )
-            .with_label("takes effect only with `\"tenancy\": \"dedicated\"`")
-            .with_help("set `\"tenancy\": \"dedicated\"` to create the DR-site server on this host, or remove `dedicated_host_id`")
-            .with_fix(Fix {
-                title: "set `\"tenancy\": \"dedicated\"`".into(),
-                applicability: Applicability::Unsafe,
-                edits: vec![fix],
-            });
-        if let Some(t) = tenancy {
-            d.with_secondary(t.value.span, "set here");
-        }
+fn check(request: &RequestView<'_, '_>, ctx: &mut Context<'_>) {
+    let Some(host) = request.field(Field::DedicatedHostId).filter(|m| !m.value.is_null()) else { return };
+    let tenancy = request.field(Field::Tenancy);
+    let why = match tenancy.map(|t| &t.value.kind) {
+        None => "`tenancy` is absent",
+        Some(NodeKind::Null) => "`tenancy` is `null`",
+        Some(NodeKind::String(s)) if s.value() == "shared" => "`tenancy` is `shared`",
+        // Any other value is `tenancy-invalid`'s to report.
+        Some(_) => return,
+    };
+    let fix = match tenancy {
+        Some(t) => Edit { span: t.value.span, replacement: "\"dedicated\"".into() },
+        None => insert_after(request.parsed.text, host),
+    };
+    let d = ctx
+        .report(
+            Field::DedicatedHostId.pointer(),
+            host.key.span(),
+            format!("`dedicated_host_id` is ignored because {why}"),
+        )
+        .with_label("takes effect only with `\"tenancy\": \"dedicated\"`")
+        .with_help(
+            "set `\"tenancy\": \"dedicated\"` to create the DR-site server on this host, or remove `dedicated_host_id`",
+        )
+        .with_fix(Fix {
+            title: "set `\"tenancy\": \"dedicated\"`".into(),
+            applicability: Applicability::Unsafe,
+            edits: vec![fix],
+        });
+    if let Some(t) = tenancy {
+        d.with_secondary(t.value.span, "set here");
     }
 }
 

@@ -1,37 +1,29 @@
-use super::{Context, Rule, RuleMeta};
+use super::Context;
 use crate::checks::matching_chars;
 use crate::describe::describe_char;
-use crate::diagnostic::Severity;
 use crate::schema::Field;
 use crate::view::RequestView;
 
-/// `description` contains `<` or `>`.
-pub struct DescriptionInvalidChar;
-
-static META: RuleMeta = RuleMeta {
-    id: "description-invalid-char",
-    default_severity: Severity::Error,
-    summary: "`description` contains `<` or `>`.",
-    fix: None,
-    docs: include_str!("../../rules/description-invalid-char.md"),
-};
-
-impl Rule for DescriptionInvalidChar {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
+declare_rule! {
+    /// `description` contains `<` or `>`.
+    DescriptionInvalidChar {
+        id: "description-invalid-char",
+        severity: Error,
+        fix: None,
+        summary: "`description` contains `<` or `>`.",
     }
+}
 
-    fn check(&self, request: &RequestView<'_, '_>, ctx: &mut Context<'_>) {
-        let Some(description) = request.string(Field::Description) else { return };
-        for (c, span) in matching_chars(description.value, |c| c == '<' || c == '>') {
-            ctx.report(
-                description.pointer(),
-                span,
-                format!("`description` contains {}, which is not allowed", describe_char(c)),
-            )
-            .with_label("not allowed")
-            .with_help("the reference forbids `<` and `>` in a description; remove them or use words");
-        }
+fn check(request: &RequestView<'_, '_>, ctx: &mut Context<'_>) {
+    let Some(description) = request.string(Field::Description) else { return };
+    for (c, span) in matching_chars(description.value, |c| c == '<' || c == '>') {
+        ctx.report(
+            description.pointer(),
+            span,
+            format!("`description` contains {}, which is not allowed", describe_char(c)),
+        )
+        .with_label("not allowed")
+        .with_help("the reference forbids `<` and `>` in a description; remove them or use words");
     }
 }
 

@@ -1,29 +1,21 @@
-use super::{Context, Rule, RuleMeta};
+use super::Context;
 use crate::checks::length::{self, Limit, Unit};
-use crate::diagnostic::Severity;
 use crate::schema::Field;
 use crate::view::RequestView;
 
-/// `description` is longer than 64 UTF-8 bytes.
-pub struct DescriptionTooLong;
-
-static META: RuleMeta = RuleMeta {
-    id: "description-too-long",
-    default_severity: Severity::Error,
-    summary: "`description` exceeds 64 UTF-8 bytes.",
-    fix: None,
-    docs: include_str!("../../rules/description-too-long.md"),
-};
-
-impl Rule for DescriptionTooLong {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
+declare_rule! {
+    /// `description` is longer than 64 UTF-8 bytes.
+    DescriptionTooLong {
+        id: "description-too-long",
+        severity: Error,
+        fix: None,
+        summary: "`description` exceeds 64 UTF-8 bytes.",
     }
+}
 
-    fn check(&self, request: &RequestView<'_, '_>, ctx: &mut Context<'_>) {
-        if let Some(description) = request.string(Field::Description) {
-            length::check(ctx, &description, Limit { max: 64, unit: Unit::Bytes });
-        }
+fn check(request: &RequestView<'_, '_>, ctx: &mut Context<'_>) {
+    if let Some(description) = request.string(Field::Description) {
+        length::check(ctx, &description, Limit { max: 64, unit: Unit::Bytes });
     }
 }
 

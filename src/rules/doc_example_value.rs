@@ -1,18 +1,16 @@
-use super::{Context, Rule, RuleMeta};
-use crate::diagnostic::Severity;
+use super::Context;
 use crate::schema::Field;
 use crate::view::RequestView;
 
-/// An ID is one of the placeholders printed in the reference's example.
-pub struct DocExampleValue;
-
-static META: RuleMeta = RuleMeta {
-    id: "doc-example-value",
-    default_severity: Severity::Warning,
-    summary: "An ID is a placeholder copied from the API reference's example.",
-    fix: None,
-    docs: include_str!("../../rules/doc-example-value.md"),
-};
+declare_rule! {
+    /// An ID is one of the placeholders printed in the reference's example.
+    DocExampleValue {
+        id: "doc-example-value",
+        severity: Warning,
+        fix: None,
+        summary: "An ID is a placeholder copied from the API reference's example.",
+    }
+}
 
 /// The four IDs of the reference's example request.
 const PLACEHOLDERS: [&str; 4] = [
@@ -22,25 +20,19 @@ const PLACEHOLDERS: [&str; 4] = [
     "0bc41598-1b5a-4bd2-872a-82e6abb82e68",
 ];
 
-impl Rule for DocExampleValue {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
-    fn check(&self, request: &RequestView<'_, '_>, ctx: &mut Context<'_>) {
-        for field in Field::IDS {
-            let Some(id) = request.string(field) else { continue };
-            if !PLACEHOLDERS.iter().any(|p| p.eq_ignore_ascii_case(id.value.value())) {
-                continue;
-            }
-            ctx.report(
-                id.pointer(),
-                id.value.span(),
-                format!("`{}` is a placeholder ID copied from the API reference's example", field.name()),
-            )
-            .with_label("example value")
-            .with_help(format!("replace it with {}", field.spec().meaning));
+fn check(request: &RequestView<'_, '_>, ctx: &mut Context<'_>) {
+    for field in Field::IDS {
+        let Some(id) = request.string(field) else { continue };
+        if !PLACEHOLDERS.iter().any(|p| p.eq_ignore_ascii_case(id.value.value())) {
+            continue;
         }
+        ctx.report(
+            id.pointer(),
+            id.value.span(),
+            format!("`{}` is a placeholder ID copied from the API reference's example", field.name()),
+        )
+        .with_label("example value")
+        .with_help(format!("replace it with {}", field.spec().meaning));
     }
 }
 

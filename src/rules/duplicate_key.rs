@@ -1,32 +1,24 @@
 use std::collections::HashMap;
 
-use super::{Context, Rule, RuleMeta};
+use super::Context;
 use crate::describe::quote;
-use crate::diagnostic::Severity;
 use crate::pointer;
 use crate::syntax::{Node, NodeKind, Object};
 use crate::view::RequestView;
 
-/// An object holds the same member name twice.
-pub struct DuplicateKey;
-
-static META: RuleMeta = RuleMeta {
-    id: "duplicate-key",
-    default_severity: Severity::Error,
-    summary: "An object holds the same member name twice.",
-    fix: None,
-    docs: include_str!("../../rules/duplicate-key.md"),
-};
-
-impl Rule for DuplicateKey {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
+declare_rule! {
+    /// An object holds the same member name twice.
+    DuplicateKey {
+        id: "duplicate-key",
+        severity: Error,
+        fix: None,
+        summary: "An object holds the same member name twice.",
     }
+}
 
-    fn check(&self, request: &RequestView<'_, '_>, ctx: &mut Context<'_>) {
-        if let Some(root) = &request.parsed.root {
-            walk(root, &Path::Root, ctx);
-        }
+fn check(request: &RequestView<'_, '_>, ctx: &mut Context<'_>) {
+    if let Some(root) = &request.parsed.root {
+        walk(root, &Path::Root, ctx);
     }
 }
 

@@ -1,39 +1,31 @@
-use super::{Context, Rule, RuleMeta};
+use super::Context;
 use crate::checks::is_blank;
-use crate::diagnostic::Severity;
 use crate::schema::Field;
 use crate::view::RequestView;
 
-/// An ID member is empty or only white space.
-pub struct IdEmpty;
-
-static META: RuleMeta = RuleMeta {
-    id: "id-empty",
-    default_severity: Severity::Error,
-    summary: "An ID member is empty or holds only white space.",
-    fix: None,
-    docs: include_str!("../../rules/id-empty.md"),
-};
-
-impl Rule for IdEmpty {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
+declare_rule! {
+    /// An ID member is empty or only white space.
+    IdEmpty {
+        id: "id-empty",
+        severity: Error,
+        fix: None,
+        summary: "An ID member is empty or holds only white space.",
     }
+}
 
-    fn check(&self, request: &RequestView<'_, '_>, ctx: &mut Context<'_>) {
-        for field in Field::IDS {
-            let Some(id) = request.string(field).filter(|s| is_blank(s.value.value())) else { continue };
-            let what = if id.value.value().is_empty() { "empty" } else { "only white space" };
-            let spec = field.spec();
-            let help = if spec.required {
-                format!("give {}", spec.meaning)
-            } else {
-                format!("give {}, or leave `{}` out", spec.meaning, spec.name)
-            };
-            ctx.report(id.pointer(), id.value.span(), format!("`{}` is {what}", spec.name))
-                .with_label("names nothing")
-                .with_help(help);
-        }
+fn check(request: &RequestView<'_, '_>, ctx: &mut Context<'_>) {
+    for field in Field::IDS {
+        let Some(id) = request.string(field).filter(|s| is_blank(s.value.value())) else { continue };
+        let what = if id.value.value().is_empty() { "empty" } else { "only white space" };
+        let spec = field.spec();
+        let help = if spec.required {
+            format!("give {}", spec.meaning)
+        } else {
+            format!("give {}, or leave `{}` out", spec.meaning, spec.name)
+        };
+        ctx.report(id.pointer(), id.value.span(), format!("`{}` is {what}", spec.name))
+            .with_label("names nothing")
+            .with_help(help);
     }
 }
 

@@ -1,64 +1,56 @@
-use super::{Context, Rule, RuleMeta};
+use super::Context;
 use crate::checks::uuid::{self, UuidProblem};
 use crate::checks::{is_blank, source_span};
 use crate::describe::describe_char;
-use crate::diagnostic::Severity;
 use crate::schema::Field;
 use crate::view::RequestView;
 
-/// A UUID-valued ID member is not a UUID.
-pub struct IdNotUuid;
-
-static META: RuleMeta = RuleMeta {
-    id: "id-not-uuid",
-    default_severity: Severity::Warning,
-    summary: "`server_group_id`, `server_id`, `primary_subnet_id` or `dedicated_host_id` is not a UUID.",
-    fix: None,
-    docs: include_str!("../../rules/id-not-uuid.md"),
-};
+declare_rule! {
+    /// A UUID-valued ID member is not a UUID.
+    IdNotUuid {
+        id: "id-not-uuid",
+        severity: Warning,
+        fix: None,
+        summary: "`server_group_id`, `server_id`, `primary_subnet_id` or `dedicated_host_id` is not a UUID.",
+    }
+}
 
 const HELP: &str = "IDs the service issues are UUIDs: 8-4-4-4-12 hexadecimal digits, such as `xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx`; copy the ID from the console or the API";
 
-impl Rule for IdNotUuid {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
-    fn check(&self, request: &RequestView<'_, '_>, ctx: &mut Context<'_>) {
-        for field in Field::UUIDS {
-            // A blank ID is `id-empty`'s.
-            let Some(id) = request.string(field).filter(|s| !is_blank(s.value.value())) else { continue };
-            let value = id.value.value();
-            let name = field.name();
-            match uuid::check(value) {
-                None => {}
-                Some(UuidProblem::NotHex { offset, found }) => {
-                    let span = source_span(id.value, offset, offset + found.len_utf8());
-                    ctx.report(
-                        id.pointer(),
-                        span,
-                        format!("`{name}` is not a UUID: {} is not a hexadecimal digit", describe_char(found)),
-                    )
-                    .with_label("not 0-9 or a-f")
-                    .with_help(HELP);
-                }
-                Some(UuidProblem::Shape) => {
-                    let count = value.chars().count();
-                    let detail = if value.trim() != value {
-                        "it has white space around it".to_string()
-                    } else {
-                        let groups = value.split('-').count();
-                        let plural = |n: usize, what: &str| format!("{n} {what}{}", if n == 1 { "" } else { "s" });
-                        format!("it has {} in {}", plural(count, "character"), plural(groups, "group"))
-                    };
-                    ctx.report(
-                        id.pointer(),
-                        id.value.span(),
-                        format!("`{name}` is not a UUID (8-4-4-4-12 hexadecimal digits): {detail}"),
-                    )
-                    .with_label("not a UUID")
-                    .with_help(HELP);
-                }
+fn check(request: &RequestView<'_, '_>, ctx: &mut Context<'_>) {
+    for field in Field::UUIDS {
+        // A blank ID is `id-empty`'s.
+        let Some(id) = request.string(field).filter(|s| !is_blank(s.value.value())) else { continue };
+        let value = id.value.value();
+        let name = field.name();
+        match uuid::check(value) {
+            None => {}
+            Some(UuidProblem::NotHex { offset, found }) => {
+                let span = source_span(id.value, offset, offset + found.len_utf8());
+                ctx.report(
+                    id.pointer(),
+                    span,
+                    format!("`{name}` is not a UUID: {} is not a hexadecimal digit", describe_char(found)),
+                )
+                .with_label("not 0-9 or a-f")
+                .with_help(HELP);
+            }
+            Some(UuidProblem::Shape) => {
+                let count = value.chars().count();
+                let detail = if value.trim() != value {
+                    "it has white space around it".to_string()
+                } else {
+                    let groups = value.split('-').count();
+                    let plural = |n: usize, what: &str| format!("{n} {what}{}", if n == 1 { "" } else { "s" });
+                    format!("it has {} in {}", plural(count, "character"), plural(groups, "group"))
+                };
+                ctx.report(
+                    id.pointer(),
+                    id.value.span(),
+                    format!("`{name}` is not a UUID (8-4-4-4-12 hexadecimal digits): {detail}"),
+                )
+                .with_label("not a UUID")
+                .with_help(HELP);
             }
         }
     }

@@ -1,32 +1,24 @@
-use super::{Context, Rule, RuleMeta};
-use crate::diagnostic::Severity;
+use super::Context;
 use crate::view::RequestView;
 
-/// The input is not RFC 8259 JSON.
-pub struct InvalidJson;
-
-static META: RuleMeta = RuleMeta {
-    id: "invalid-json",
-    default_severity: Severity::Error,
-    summary: "The input is not RFC 8259 JSON.",
-    fix: None,
-    docs: include_str!("../../rules/invalid-json.md"),
-};
-
-impl Rule for InvalidJson {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
+declare_rule! {
+    /// The input is not RFC 8259 JSON.
+    InvalidJson {
+        id: "invalid-json",
+        severity: Error,
+        fix: None,
+        summary: "The input is not RFC 8259 JSON.",
     }
+}
 
-    fn check(&self, request: &RequestView<'_, '_>, ctx: &mut Context<'_>) {
-        let Some(error) = &request.parsed.error else { return };
-        let d = ctx.report(String::new(), error.span, error.message.clone()).with_label(error.label.clone());
-        if let Some(help) = &error.help {
-            d.with_help(help.clone());
-        }
-        if let Some((span, text)) = &error.related {
-            d.with_secondary(*span, text.clone());
-        }
+fn check(request: &RequestView<'_, '_>, ctx: &mut Context<'_>) {
+    let Some(error) = &request.parsed.error else { return };
+    let d = ctx.report(String::new(), error.span, error.message.clone()).with_label(error.label.clone());
+    if let Some(help) = &error.help {
+        d.with_help(help.clone());
+    }
+    if let Some((span, text)) = &error.related {
+        d.with_secondary(*span, text.clone());
     }
 }
 

@@ -1,33 +1,26 @@
 use unicode_properties::UnicodeEmoji;
 use unicode_segmentation::UnicodeSegmentation;
 
-use super::{Context, Rule, RuleMeta};
+use super::Context;
 use crate::checks::source_span;
 use crate::describe::{describe_char, is_format};
-use crate::diagnostic::{Applicability, Fix, Severity};
+use crate::diagnostic::{Applicability, Fix};
 use crate::view::{RequestView, StrMember};
 
-/// A documented string value holds an invisible formatting character.
-pub struct InvisibleChar;
-
-static META: RuleMeta = RuleMeta {
-    id: "invisible-char",
-    default_severity: Severity::Warning,
-    summary: "A string value holds an invisible or formatting character (Unicode category Cf).",
-    fix: Some(Applicability::Unsafe),
-    docs: include_str!("../../rules/invisible-char.md"),
-};
-
-impl Rule for InvisibleChar {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
+declare_rule! {
+    /// A documented string value holds an invisible formatting character.
+    InvisibleChar {
+        id: "invisible-char",
+        severity: Warning,
+        fix: Some(Applicability::Unsafe),
+        summary: "A string value holds an invisible or formatting character (Unicode category Cf).",
     }
+}
 
-    fn check(&self, request: &RequestView<'_, '_>, ctx: &mut Context<'_>) {
-        for member in request.strings() {
-            if member.value.value().chars().any(is_format) {
-                report_each(ctx, &member);
-            }
+fn check(request: &RequestView<'_, '_>, ctx: &mut Context<'_>) {
+    for member in request.strings() {
+        if member.value.value().chars().any(is_format) {
+            report_each(ctx, &member);
         }
     }
 }

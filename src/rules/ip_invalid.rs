@@ -1,32 +1,24 @@
-use super::{Context, Rule, RuleMeta};
+use super::Context;
 use crate::checks::ipv4;
-use crate::diagnostic::Severity;
 use crate::schema::Field;
 use crate::view::RequestView;
 
-/// `primary_ip_address` is not a strict dotted-decimal IPv4 address.
-pub struct IpInvalid;
-
-static META: RuleMeta = RuleMeta {
-    id: "ip-invalid",
-    default_severity: Severity::Error,
-    summary: "`primary_ip_address` is not a strict dotted-decimal IPv4 address.",
-    fix: None,
-    docs: include_str!("../../rules/ip-invalid.md"),
-};
-
-impl Rule for IpInvalid {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
+declare_rule! {
+    /// `primary_ip_address` is not a strict dotted-decimal IPv4 address.
+    IpInvalid {
+        id: "ip-invalid",
+        severity: Error,
+        fix: None,
+        summary: "`primary_ip_address` is not a strict dotted-decimal IPv4 address.",
     }
+}
 
-    fn check(&self, request: &RequestView<'_, '_>, ctx: &mut Context<'_>) {
-        let Some(ip) = request.string(Field::PrimaryIpAddress) else { return };
-        let Err(problem) = ipv4::parse(ip.value.value()) else { return };
-        ctx.report(ip.pointer(), ip.value.span(), format!("`primary_ip_address` {problem}"))
-            .with_label("not a dotted-decimal IPv4 address")
-            .with_help("write four decimal numbers from 0 to 255 separated by dots, such as `192.168.0.5`");
-    }
+fn check(request: &RequestView<'_, '_>, ctx: &mut Context<'_>) {
+    let Some(ip) = request.string(Field::PrimaryIpAddress) else { return };
+    let Err(problem) = ipv4::parse(ip.value.value()) else { return };
+    ctx.report(ip.pointer(), ip.value.span(), format!("`primary_ip_address` {problem}"))
+        .with_label("not a dotted-decimal IPv4 address")
+        .with_help("write four decimal numbers from 0 to 255 separated by dots, such as `192.168.0.5`");
 }
 
 #[cfg(test)]

@@ -1,47 +1,39 @@
-use super::{Context, Rule, RuleMeta};
+use super::Context;
 use crate::checks::is_blank;
-use crate::diagnostic::Severity;
 use crate::schema::Field;
 use crate::syntax::NodeKind;
 use crate::view::RequestView;
 
-/// `primary_ip_address` is set without `primary_subnet_id`.
-pub struct IpNeedsSubnet;
-
-static META: RuleMeta = RuleMeta {
-    id: "ip-needs-subnet",
-    default_severity: Severity::Warning,
-    summary: "`primary_ip_address` is set without `primary_subnet_id`, so the address is ignored.",
-    fix: None,
-    docs: include_str!("../../rules/ip-needs-subnet.md"),
-};
-
-impl Rule for IpNeedsSubnet {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
+declare_rule! {
+    /// `primary_ip_address` is set without `primary_subnet_id`.
+    IpNeedsSubnet {
+        id: "ip-needs-subnet",
+        severity: Warning,
+        fix: None,
+        summary: "`primary_ip_address` is set without `primary_subnet_id`, so the address is ignored.",
     }
+}
 
-    fn check(&self, request: &RequestView<'_, '_>, ctx: &mut Context<'_>) {
-        let Some(ip) = request.field(Field::PrimaryIpAddress).filter(|m| !m.value.is_null()) else { return };
-        let subnet = request.field(Field::PrimarySubnetId);
-        let why = match subnet.map(|s| &s.value.kind) {
-            None => "absent",
-            Some(NodeKind::Null) => "`null`",
-            Some(NodeKind::String(s)) if s.value().is_empty() => "empty",
-            Some(NodeKind::String(s)) if is_blank(s.value()) => "blank",
-            Some(_) => return,
-        };
-        let d = ctx
-            .report(
-                Field::PrimaryIpAddress.pointer(),
-                ip.key.span(),
-                format!("`primary_ip_address` is ignored because `primary_subnet_id` is {why}"),
-            )
-            .with_label("takes effect only with `primary_subnet_id`")
-            .with_help("add `primary_subnet_id` (the subnet of the DR-site server's primary NIC), or remove the address to have one assigned");
-        if let Some(s) = subnet {
-            d.with_secondary(s.value.span, format!("{why} here"));
-        }
+fn check(request: &RequestView<'_, '_>, ctx: &mut Context<'_>) {
+    let Some(ip) = request.field(Field::PrimaryIpAddress).filter(|m| !m.value.is_null()) else { return };
+    let subnet = request.field(Field::PrimarySubnetId);
+    let why = match subnet.map(|s| &s.value.kind) {
+        None => "absent",
+        Some(NodeKind::Null) => "`null`",
+        Some(NodeKind::String(s)) if s.value().is_empty() => "empty",
+        Some(NodeKind::String(s)) if is_blank(s.value()) => "blank",
+        Some(_) => return,
+    };
+    let d = ctx
+        .report(
+            Field::PrimaryIpAddress.pointer(),
+            ip.key.span(),
+            format!("`primary_ip_address` is ignored because `primary_subnet_id` is {why}"),
+        )
+        .with_label("takes effect only with `primary_subnet_id`")
+        .with_help("add `primary_subnet_id` (the subnet of the DR-site server's primary NIC), or remove the address to have one assigned");
+    if let Some(s) = subnet {
+        d.with_secondary(s.value.span, format!("{why} here"));
     }
 }
 

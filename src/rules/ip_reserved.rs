@@ -1,19 +1,17 @@
-use super::{Context, Rule, RuleMeta};
+use super::Context;
 use crate::checks::ipv4;
-use crate::diagnostic::Severity;
 use crate::schema::Field;
 use crate::view::RequestView;
 
-/// `primary_ip_address` is an address no server can have.
-pub struct IpReserved;
-
-static META: RuleMeta = RuleMeta {
-    id: "ip-reserved",
-    default_severity: Severity::Warning,
-    summary: "`primary_ip_address` is unspecified, loopback, link-local, multicast or broadcast.",
-    fix: None,
-    docs: include_str!("../../rules/ip-reserved.md"),
-};
+declare_rule! {
+    /// `primary_ip_address` is an address no server can have.
+    IpReserved {
+        id: "ip-reserved",
+        severity: Warning,
+        fix: None,
+        summary: "`primary_ip_address` is unspecified, loopback, link-local, multicast or broadcast.",
+    }
+}
 
 /// Which reserved range holds the address, if any (the spec's list).
 fn reserved_range(octets: [u8; 4]) -> Option<&'static str> {
@@ -28,24 +26,16 @@ fn reserved_range(octets: [u8; 4]) -> Option<&'static str> {
     })
 }
 
-impl Rule for IpReserved {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
-    fn check(&self, request: &RequestView<'_, '_>, ctx: &mut Context<'_>) {
-        let Some(ip) = request.string(Field::PrimaryIpAddress) else { return };
-        let Some(range) = ipv4::parse(ip.value.value()).ok().and_then(reserved_range) else { return };
-        ctx.report(
-            ip.pointer(),
-            ip.value.span(),
-            format!("`primary_ip_address` {} is {range}; no server's NIC can have it", ip.value.value()),
-        )
-        .with_label("not a server address")
-        .with_help(
-            "use a free address inside the subnet given by `primary_subnet_id`, or omit it to have one assigned",
-        );
-    }
+fn check(request: &RequestView<'_, '_>, ctx: &mut Context<'_>) {
+    let Some(ip) = request.string(Field::PrimaryIpAddress) else { return };
+    let Some(range) = ipv4::parse(ip.value.value()).ok().and_then(reserved_range) else { return };
+    ctx.report(
+        ip.pointer(),
+        ip.value.span(),
+        format!("`primary_ip_address` {} is {range}; no server's NIC can have it", ip.value.value()),
+    )
+    .with_label("not a server address")
+    .with_help("use a free address inside the subnet given by `primary_subnet_id`, or omit it to have one assigned");
 }
 
 #[cfg(test)]

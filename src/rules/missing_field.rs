@@ -1,48 +1,40 @@
-use super::{Context, Rule, RuleMeta};
-use crate::diagnostic::Severity;
+use super::Context;
 use crate::schema;
 use crate::span::Span;
 use crate::view::{ObjectKind, RequestView};
 
-/// A required member is absent.
-pub struct MissingField;
-
-static META: RuleMeta = RuleMeta {
-    id: "missing-field",
-    default_severity: Severity::Error,
-    summary: "A required member is absent.",
-    fix: None,
-    docs: include_str!("../../rules/missing-field.md"),
-};
-
-impl Rule for MissingField {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
+declare_rule! {
+    /// A required member is absent.
+    MissingField {
+        id: "missing-field",
+        severity: Error,
+        fix: None,
+        summary: "A required member is absent.",
     }
+}
 
-    fn check(&self, request: &RequestView<'_, '_>, ctx: &mut Context<'_>) {
-        // An object cut short by a syntax error may hold its members after the error.
-        for object in request.objects().filter(|o| o.object.closed) {
-            for spec in object.kind.spec().iter().filter(|s| s.required) {
-                if object.get(spec.name).is_some() {
-                    continue;
-                }
-                let brace = Span::new(object.node.span.start, object.node.span.start + 1);
-                let wrapped_inner = object.kind == ObjectKind::Root
-                    && object.object.members.iter().any(|m| schema::find(schema::INSTANCE, m.key.value()).is_some());
-                let help = if wrapped_inner {
-                    "these members belong inside `protected_instance`: send `{\"protected_instance\": {…}}`".to_string()
-                } else {
-                    format!("add `\"{}\"`: {}", spec.name, spec.meaning)
-                };
-                ctx.report(
-                    object.kind.member_pointer(spec.name),
-                    brace,
-                    format!("{} lacks the required member `{}`", object.kind.describe(), spec.name),
-                )
-                .with_label(format!("no `{}` in this object", spec.name))
-                .with_help(help);
+fn check(request: &RequestView<'_, '_>, ctx: &mut Context<'_>) {
+    // An object cut short by a syntax error may hold its members after the error.
+    for object in request.objects().filter(|o| o.object.closed) {
+        for spec in object.kind.spec().iter().filter(|s| s.required) {
+            if object.get(spec.name).is_some() {
+                continue;
             }
+            let brace = Span::new(object.node.span.start, object.node.span.start + 1);
+            let wrapped_inner = object.kind == ObjectKind::Root
+                && object.object.members.iter().any(|m| schema::find(schema::INSTANCE, m.key.value()).is_some());
+            let help = if wrapped_inner {
+                "these members belong inside `protected_instance`: send `{\"protected_instance\": {…}}`".to_string()
+            } else {
+                format!("add `\"{}\"`: {}", spec.name, spec.meaning)
+            };
+            ctx.report(
+                object.kind.member_pointer(spec.name),
+                brace,
+                format!("{} lacks the required member `{}`", object.kind.describe(), spec.name),
+            )
+            .with_label(format!("no `{}` in this object", spec.name))
+            .with_help(help);
         }
     }
 }

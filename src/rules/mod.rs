@@ -7,6 +7,35 @@ use crate::diagnostic::{Applicability, Diagnostic, Severity};
 use crate::span::Span;
 use crate::view::RequestView;
 
+/// Declares a rule: a unit struct whose [`Rule`] impl returns the metadata given here (its page
+/// is `rules/<id>.md`, compiled in) and runs the `check` function of the calling module.
+macro_rules! declare_rule {
+    (
+        $(#[$doc:meta])*
+        $name:ident { id: $id:literal, severity: $severity:ident, fix: $fix:expr, summary: $summary:literal $(,)? }
+    ) => {
+        $(#[$doc])*
+        pub struct $name;
+
+        impl $crate::rules::Rule for $name {
+            fn meta(&self) -> &'static $crate::rules::RuleMeta {
+                static META: $crate::rules::RuleMeta = $crate::rules::RuleMeta {
+                    id: $id,
+                    default_severity: $crate::diagnostic::Severity::$severity,
+                    summary: $summary,
+                    fix: $fix,
+                    docs: include_str!(concat!("../../rules/", $id, ".md")),
+                };
+                &META
+            }
+
+            fn check(&self, request: &$crate::view::RequestView<'_, '_>, ctx: &mut $crate::rules::Context<'_>) {
+                check(request, ctx)
+            }
+        }
+    };
+}
+
 mod byte_order_mark;
 mod dedicated_host_needs_dedicated_tenancy;
 mod description_invalid_char;
@@ -117,4 +146,26 @@ pub static RULES: &[&dyn Rule] = &[
 /// The rule with id `id`.
 pub fn find(id: &str) -> Option<&'static dyn Rule> {
     RULES.iter().copied().find(|r| r.meta().id == id)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::RULES;
+
+    #[test]
+    fn ids_are_sorted_unique_and_kebab_case() {
+        let ids: Vec<&str> = RULES.iter().map(|r| r.meta().id).collect();
+        assert!(ids.windows(2).all(|w| w[0] < w[1]), "RULES must be sorted by id without repeats: {ids:?}");
+        for id in ids {
+            assert!(id.split('-').all(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_lowercase())), "{id}");
+        }
+    }
+
+    #[test]
+    fn summaries_are_one_sentence() {
+        for rule in RULES {
+            let summary = rule.meta().summary;
+            assert!(summary.ends_with('.') && !summary.contains('\n'), "{}: {summary:?}", rule.meta().id);
+        }
+    }
 }

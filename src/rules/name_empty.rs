@@ -1,30 +1,22 @@
-use super::{Context, Rule, RuleMeta};
-use crate::diagnostic::Severity;
+use super::Context;
 use crate::schema::Field;
 use crate::view::RequestView;
 
-/// `name` is the empty string.
-pub struct NameEmpty;
-
-static META: RuleMeta = RuleMeta {
-    id: "name-empty",
-    default_severity: Severity::Error,
-    summary: "`name` is the empty string.",
-    fix: None,
-    docs: include_str!("../../rules/name-empty.md"),
-};
-
-impl Rule for NameEmpty {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
+declare_rule! {
+    /// `name` is the empty string.
+    NameEmpty {
+        id: "name-empty",
+        severity: Error,
+        fix: None,
+        summary: "`name` is the empty string.",
     }
+}
 
-    fn check(&self, request: &RequestView<'_, '_>, ctx: &mut Context<'_>) {
-        let Some(name) = request.string(Field::Name).filter(|s| s.value.value().is_empty()) else { return };
-        ctx.report(name.pointer(), name.value.span(), "`name` is empty".into()).with_label("empty name").with_help(
-            "name the protected instance: up to 64 bytes of Chinese characters, letters, digits, `.`, `_` and `-`",
-        );
-    }
+fn check(request: &RequestView<'_, '_>, ctx: &mut Context<'_>) {
+    let Some(name) = request.string(Field::Name).filter(|s| s.value.value().is_empty()) else { return };
+    ctx.report(name.pointer(), name.value.span(), "`name` is empty".into()).with_label("empty name").with_help(
+        "name the protected instance: up to 64 bytes of Chinese characters, letters, digits, `.`, `_` and `-`",
+    );
 }
 
 #[cfg(test)]

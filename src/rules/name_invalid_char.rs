@@ -1,22 +1,21 @@
 use unicode_segmentation::UnicodeSegmentation;
 
-use super::{Context, Rule, RuleMeta};
+use super::Context;
 use crate::checks::source_span;
 use crate::describe::{code_points, describe_char, quote};
-use crate::diagnostic::{Applicability, Fix, Severity};
+use crate::diagnostic::{Applicability, Fix};
 use crate::schema::Field;
 use crate::view::{RequestView, StrMember};
 
-/// `name` holds a character outside the allowed set.
-pub struct NameInvalidChar;
-
-static META: RuleMeta = RuleMeta {
-    id: "name-invalid-char",
-    default_severity: Severity::Error,
-    summary: "`name` holds a character other than Chinese characters, ASCII letters, digits, `.`, `_` and `-`.",
-    fix: Some(Applicability::Unsafe),
-    docs: include_str!("../../rules/name-invalid-char.md"),
-};
+declare_rule! {
+    /// `name` holds a character outside the allowed set.
+    NameInvalidChar {
+        id: "name-invalid-char",
+        severity: Error,
+        fix: Some(Applicability::Unsafe),
+        summary: "`name` holds a character other than Chinese characters, ASCII letters, digits, `.`, `_` and `-`.",
+    }
+}
 
 const ALLOWED: &str = "Chinese characters (U+4E00–U+9FFF), ASCII letters and digits, `.`, `_` and `-`";
 
@@ -31,32 +30,26 @@ fn ascii_twin(c: char) -> Option<char> {
     (0xFF01..=0xFF5E).contains(&code).then(|| char::from_u32(code - 0xFEE0)).flatten()
 }
 
-impl Rule for NameInvalidChar {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
+fn check(request: &RequestView<'_, '_>, ctx: &mut Context<'_>) {
+    let Some(name) = request.string(Field::Name) else { return };
+    let value = name.value.value();
+    if value.chars().all(allowed) {
+        return;
     }
-
-    fn check(&self, request: &RequestView<'_, '_>, ctx: &mut Context<'_>) {
-        let Some(name) = request.string(Field::Name) else { return };
-        let value = name.value.value();
-        if value.chars().all(allowed) {
-            return;
-        }
-        // A run is a maximal sequence of grapheme clusters that each hold a disallowed character.
-        let mut run: Option<(usize, usize)> = None;
-        for (i, grapheme) in value.grapheme_indices(true) {
-            if grapheme.chars().all(allowed) {
-                if let Some((start, end)) = run.take() {
-                    report_run(ctx, &name, start, end);
-                }
-            } else {
-                let start = run.map_or(i, |(start, _)| start);
-                run = Some((start, i + grapheme.len()));
+    // A run is a maximal sequence of grapheme clusters that each hold a disallowed character.
+    let mut run: Option<(usize, usize)> = None;
+    for (i, grapheme) in value.grapheme_indices(true) {
+        if grapheme.chars().all(allowed) {
+            if let Some((start, end)) = run.take() {
+                report_run(ctx, &name, start, end);
             }
+        } else {
+            let start = run.map_or(i, |(start, _)| start);
+            run = Some((start, i + grapheme.len()));
         }
-        if let Some((start, end)) = run {
-            report_run(ctx, &name, start, end);
-        }
+    }
+    if let Some((start, end)) = run {
+        report_run(ctx, &name, start, end);
     }
 }
 

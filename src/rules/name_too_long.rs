@@ -1,29 +1,21 @@
-use super::{Context, Rule, RuleMeta};
+use super::Context;
 use crate::checks::length::{self, Limit, Unit};
-use crate::diagnostic::Severity;
 use crate::schema::Field;
 use crate::view::RequestView;
 
-/// `name` is longer than 64 UTF-8 bytes.
-pub struct NameTooLong;
-
-static META: RuleMeta = RuleMeta {
-    id: "name-too-long",
-    default_severity: Severity::Error,
-    summary: "`name` exceeds 64 UTF-8 bytes.",
-    fix: None,
-    docs: include_str!("../../rules/name-too-long.md"),
-};
-
-impl Rule for NameTooLong {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
+declare_rule! {
+    /// `name` is longer than 64 UTF-8 bytes.
+    NameTooLong {
+        id: "name-too-long",
+        severity: Error,
+        fix: None,
+        summary: "`name` exceeds 64 UTF-8 bytes.",
     }
+}
 
-    fn check(&self, request: &RequestView<'_, '_>, ctx: &mut Context<'_>) {
-        if let Some(name) = request.string(Field::Name) {
-            length::check(ctx, &name, Limit { max: 64, unit: Unit::Bytes });
-        }
+fn check(request: &RequestView<'_, '_>, ctx: &mut Context<'_>) {
+    if let Some(name) = request.string(Field::Name) {
+        length::check(ctx, &name, Limit { max: 64, unit: Unit::Bytes });
     }
 }
 

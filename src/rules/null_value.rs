@@ -1,34 +1,26 @@
-use super::{Context, Rule, RuleMeta};
-use crate::diagnostic::Severity;
+use super::Context;
 use crate::view::RequestView;
 
-/// An optional member is `null`.
-pub struct NullValue;
-
-static META: RuleMeta = RuleMeta {
-    id: "null-value",
-    default_severity: Severity::Warning,
-    summary: "An optional member is `null`; omit it instead.",
-    fix: None,
-    docs: include_str!("../../rules/null-value.md"),
-};
-
-impl Rule for NullValue {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
+declare_rule! {
+    /// An optional member is `null`.
+    NullValue {
+        id: "null-value",
+        severity: Warning,
+        fix: None,
+        summary: "An optional member is `null`; omit it instead.",
     }
+}
 
-    fn check(&self, request: &RequestView<'_, '_>, ctx: &mut Context<'_>) {
-        for object in request.objects() {
-            for spec in object.kind.spec().iter().filter(|s| !s.required) {
-                let Some(member) = object.get(spec.name).filter(|m| m.value.is_null()) else { continue };
-                let subject = object.kind.subject(spec.name);
-                ctx.report(object.kind.member_pointer(spec.name), member.value.span, format!("{subject} is `null`"))
-                    .with_label("`null`")
-                    .with_help(format!(
-                        "leave {subject} out instead: the reference documents it as optional, not as nullable"
-                    ));
-            }
+fn check(request: &RequestView<'_, '_>, ctx: &mut Context<'_>) {
+    for object in request.objects() {
+        for spec in object.kind.spec().iter().filter(|s| !s.required) {
+            let Some(member) = object.get(spec.name).filter(|m| m.value.is_null()) else { continue };
+            let subject = object.kind.subject(spec.name);
+            ctx.report(object.kind.member_pointer(spec.name), member.value.span, format!("{subject} is `null`"))
+                .with_label("`null`")
+                .with_help(format!(
+                    "leave {subject} out instead: the reference documents it as optional, not as nullable"
+                ));
         }
     }
 }

@@ -1,45 +1,37 @@
-use super::{Context, Rule, RuleMeta};
+use super::Context;
 use crate::checks::matching_chars;
 use crate::describe::describe_char;
-use crate::diagnostic::Severity;
 use crate::view::RequestView;
 
-/// A tag's `key` or `value` holds a control character or one of `* < > \ = , | /`.
-pub struct TagInvalidChar;
-
-static META: RuleMeta = RuleMeta {
-    id: "tag-invalid-char",
-    default_severity: Severity::Error,
-    summary: "A tag's `key` or `value` holds a control character or one of `* < > \\ = , | /`.",
-    fix: None,
-    docs: include_str!("../../rules/tag-invalid-char.md"),
-};
+declare_rule! {
+    /// A tag's `key` or `value` holds a control character or one of `* < > \ = , | /`.
+    TagInvalidChar {
+        id: "tag-invalid-char",
+        severity: Error,
+        fix: None,
+        summary: "A tag's `key` or `value` holds a control character or one of `* < > \\ = , | /`.",
+    }
+}
 
 /// ASCII 0–31 and the reference's list.
 fn forbidden(c: char) -> bool {
     c < ' ' || matches!(c, '*' | '<' | '>' | '\\' | '=' | ',' | '|' | '/')
 }
 
-impl Rule for TagInvalidChar {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
-    fn check(&self, request: &RequestView<'_, '_>, ctx: &mut Context<'_>) {
-        for tag in &request.tags {
-            for member in ["key", "value"].into_iter().filter_map(|m| tag.string(m)) {
-                for (c, span) in matching_chars(member.value, forbidden) {
-                    let what = if c < ' ' { "a control character" } else { "forbidden" };
-                    ctx.report(
-                        member.pointer(),
-                        span,
-                        format!("{} contains {}, which is not allowed", member.subject(), describe_char(c)),
-                    )
-                    .with_label(what)
-                    .with_help(
-                        "tag keys and values must not hold ASCII control characters (0–31) or any of * < > \\ = , | /",
-                    );
-                }
+fn check(request: &RequestView<'_, '_>, ctx: &mut Context<'_>) {
+    for tag in &request.tags {
+        for member in ["key", "value"].into_iter().filter_map(|m| tag.string(m)) {
+            for (c, span) in matching_chars(member.value, forbidden) {
+                let what = if c < ' ' { "a control character" } else { "forbidden" };
+                ctx.report(
+                    member.pointer(),
+                    span,
+                    format!("{} contains {}, which is not allowed", member.subject(), describe_char(c)),
+                )
+                .with_label(what)
+                .with_help(
+                    "tag keys and values must not hold ASCII control characters (0–31) or any of * < > \\ = , | /",
+                );
             }
         }
     }

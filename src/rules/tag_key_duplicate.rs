@@ -1,42 +1,34 @@
 use std::collections::HashMap;
 
-use super::{Context, Rule, RuleMeta};
+use super::Context;
 use crate::describe::quote;
-use crate::diagnostic::Severity;
 use crate::view::{RequestView, StrMember};
 
-/// Two tags share a key.
-pub struct TagKeyDuplicate;
-
-static META: RuleMeta = RuleMeta {
-    id: "tag-key-duplicate",
-    default_severity: Severity::Error,
-    summary: "Two tags have the same `key`.",
-    fix: None,
-    docs: include_str!("../../rules/tag-key-duplicate.md"),
-};
-
-impl Rule for TagKeyDuplicate {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
+declare_rule! {
+    /// Two tags share a key.
+    TagKeyDuplicate {
+        id: "tag-key-duplicate",
+        severity: Error,
+        fix: None,
+        summary: "Two tags have the same `key`.",
     }
+}
 
-    fn check(&self, request: &RequestView<'_, '_>, ctx: &mut Context<'_>) {
-        let mut first: HashMap<&str, StrMember<'_, '_>> = HashMap::new();
-        for key in request.tags.iter().filter_map(|t| t.string("key")) {
-            let Some(earlier) = first.get(key.value.value()) else {
-                first.insert(key.value.value(), key);
-                continue;
-            };
-            ctx.report(
-                key.pointer(),
-                key.value.span(),
-                format!("tag key {} is already used by an earlier tag", quote(key.value.value(), 40)),
-            )
-            .with_label("repeated key")
-            .with_secondary(earlier.value.span(), "first used here")
-            .with_help("tag keys must be unique within a request: merge the two tags or rename one");
-        }
+fn check(request: &RequestView<'_, '_>, ctx: &mut Context<'_>) {
+    let mut first: HashMap<&str, StrMember<'_, '_>> = HashMap::new();
+    for key in request.tags.iter().filter_map(|t| t.string("key")) {
+        let Some(earlier) = first.get(key.value.value()) else {
+            first.insert(key.value.value(), key);
+            continue;
+        };
+        ctx.report(
+            key.pointer(),
+            key.value.span(),
+            format!("tag key {} is already used by an earlier tag", quote(key.value.value(), 40)),
+        )
+        .with_label("repeated key")
+        .with_secondary(earlier.value.span(), "first used here")
+        .with_help("tag keys must be unique within a request: merge the two tags or rename one");
     }
 }
 

@@ -1,29 +1,21 @@
-use super::{Context, Rule, RuleMeta};
-use crate::diagnostic::Severity;
+use super::Context;
 use crate::view::RequestView;
 
-/// A tag's `key` is the empty string.
-pub struct TagKeyEmpty;
-
-static META: RuleMeta = RuleMeta {
-    id: "tag-key-empty",
-    default_severity: Severity::Error,
-    summary: "A tag's `key` is the empty string.",
-    fix: None,
-    docs: include_str!("../../rules/tag-key-empty.md"),
-};
-
-impl Rule for TagKeyEmpty {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
+declare_rule! {
+    /// A tag's `key` is the empty string.
+    TagKeyEmpty {
+        id: "tag-key-empty",
+        severity: Error,
+        fix: None,
+        summary: "A tag's `key` is the empty string.",
     }
+}
 
-    fn check(&self, request: &RequestView<'_, '_>, ctx: &mut Context<'_>) {
-        for key in request.tags.iter().filter_map(|t| t.string("key")).filter(|k| k.value.value().is_empty()) {
-            ctx.report(key.pointer(), key.value.span(), "tag `key` is empty".into())
-                .with_label("empty key")
-                .with_help("give the tag a key of 1 to 36 characters, or remove the tag");
-        }
+fn check(request: &RequestView<'_, '_>, ctx: &mut Context<'_>) {
+    for key in request.tags.iter().filter_map(|t| t.string("key")).filter(|k| k.value.value().is_empty()) {
+        ctx.report(key.pointer(), key.value.span(), "tag `key` is empty".into())
+            .with_label("empty key")
+            .with_help("give the tag a key of 1 to 36 characters, or remove the tag");
     }
 }
 

@@ -4,21 +4,19 @@ use std::collections::hash_map::Entry;
 
 use unicode_normalization::UnicodeNormalization;
 
-use super::{Context, Rule, RuleMeta};
+use super::Context;
 use crate::describe::{is_format, quote};
-use crate::diagnostic::Severity;
 use crate::view::{RequestView, StrMember};
 
-/// Two tag keys differ only in case, compatibility form or invisible characters.
-pub struct TagKeyLookalike;
-
-static META: RuleMeta = RuleMeta {
-    id: "tag-key-lookalike",
-    default_severity: Severity::Warning,
-    summary: "Two tag keys differ only in letter case, Unicode compatibility form or invisible characters.",
-    fix: None,
-    docs: include_str!("../../rules/tag-key-lookalike.md"),
-};
+declare_rule! {
+    /// Two tag keys differ only in case, compatibility form or invisible characters.
+    TagKeyLookalike {
+        id: "tag-key-lookalike",
+        severity: Warning,
+        fix: None,
+        summary: "Two tag keys differ only in letter case, Unicode compatibility form or invisible characters.",
+    }
+}
 
 /// NFKC, then lower case, then without category-Cf characters.
 fn fold(key: &str) -> Cow<'_, str> {
@@ -56,42 +54,36 @@ fn difference(a: &str, b: &str) -> String {
     reasons.join(" and ")
 }
 
-impl Rule for TagKeyLookalike {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
-    fn check(&self, request: &RequestView<'_, '_>, ctx: &mut Context<'_>) {
-        // Folded key → the first key with that fold. An exact repeat of the first key is
-        // `tag-key-duplicate`'s to report.
-        let mut first: HashMap<Cow<'_, str>, StrMember<'_, '_>> = HashMap::new();
-        for key in request.tags.iter().filter_map(|t| t.string("key")) {
-            let spelling = key.value.value();
-            let earlier = match first.entry(fold(spelling)) {
-                Entry::Vacant(slot) => {
-                    slot.insert(key);
-                    continue;
-                }
-                Entry::Occupied(slot) => *slot.get(),
-            };
-            let earlier_spelling = earlier.value.value();
-            if earlier_spelling == spelling {
+fn check(request: &RequestView<'_, '_>, ctx: &mut Context<'_>) {
+    // Folded key → the first key with that fold. An exact repeat of the first key is
+    // `tag-key-duplicate`'s to report.
+    let mut first: HashMap<Cow<'_, str>, StrMember<'_, '_>> = HashMap::new();
+    for key in request.tags.iter().filter_map(|t| t.string("key")) {
+        let spelling = key.value.value();
+        let earlier = match first.entry(fold(spelling)) {
+            Entry::Vacant(slot) => {
+                slot.insert(key);
                 continue;
             }
-            ctx.report(
-                key.pointer(),
-                key.value.span(),
-                format!(
-                    "tag key {} looks like the earlier key {}: they differ only in {}",
-                    quote(spelling, 40),
-                    quote(earlier_spelling, 40),
-                    difference(spelling, earlier_spelling)
-                ),
-            )
-            .with_label("looks like an earlier key")
-            .with_secondary(earlier.value.span(), "the earlier key")
-            .with_help("the service keeps both as different keys, but people cannot tell them apart; use one spelling");
+            Entry::Occupied(slot) => *slot.get(),
+        };
+        let earlier_spelling = earlier.value.value();
+        if earlier_spelling == spelling {
+            continue;
         }
+        ctx.report(
+            key.pointer(),
+            key.value.span(),
+            format!(
+                "tag key {} looks like the earlier key {}: they differ only in {}",
+                quote(spelling, 40),
+                quote(earlier_spelling, 40),
+                difference(spelling, earlier_spelling)
+            ),
+        )
+        .with_label("looks like an earlier key")
+        .with_secondary(earlier.value.span(), "the earlier key")
+        .with_help("the service keeps both as different keys, but people cannot tell them apart; use one spelling");
     }
 }
 

@@ -1,28 +1,20 @@
-use super::{Context, Rule, RuleMeta};
+use super::Context;
 use crate::checks::length::{self, Limit, Unit};
-use crate::diagnostic::Severity;
 use crate::view::RequestView;
 
-/// A tag's `key` is longer than 36 characters.
-pub struct TagKeyTooLong;
-
-static META: RuleMeta = RuleMeta {
-    id: "tag-key-too-long",
-    default_severity: Severity::Error,
-    summary: "A tag's `key` exceeds 36 Unicode characters.",
-    fix: None,
-    docs: include_str!("../../rules/tag-key-too-long.md"),
-};
-
-impl Rule for TagKeyTooLong {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
+declare_rule! {
+    /// A tag's `key` is longer than 36 characters.
+    TagKeyTooLong {
+        id: "tag-key-too-long",
+        severity: Error,
+        fix: None,
+        summary: "A tag's `key` exceeds 36 Unicode characters.",
     }
+}
 
-    fn check(&self, request: &RequestView<'_, '_>, ctx: &mut Context<'_>) {
-        for key in request.tags.iter().filter_map(|t| t.string("key")) {
-            length::check(ctx, &key, Limit { max: 36, unit: Unit::Chars });
-        }
+fn check(request: &RequestView<'_, '_>, ctx: &mut Context<'_>) {
+    for key in request.tags.iter().filter_map(|t| t.string("key")) {
+        length::check(ctx, &key, Limit { max: 36, unit: Unit::Chars });
     }
 }
 

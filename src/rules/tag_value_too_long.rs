@@ -1,28 +1,20 @@
-use super::{Context, Rule, RuleMeta};
+use super::Context;
 use crate::checks::length::{self, Limit, Unit};
-use crate::diagnostic::Severity;
 use crate::view::RequestView;
 
-/// A tag's `value` is longer than 43 characters.
-pub struct TagValueTooLong;
-
-static META: RuleMeta = RuleMeta {
-    id: "tag-value-too-long",
-    default_severity: Severity::Error,
-    summary: "A tag's `value` exceeds 43 Unicode characters.",
-    fix: None,
-    docs: include_str!("../../rules/tag-value-too-long.md"),
-};
-
-impl Rule for TagValueTooLong {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
+declare_rule! {
+    /// A tag's `value` is longer than 43 characters.
+    TagValueTooLong {
+        id: "tag-value-too-long",
+        severity: Error,
+        fix: None,
+        summary: "A tag's `value` exceeds 43 Unicode characters.",
     }
+}
 
-    fn check(&self, request: &RequestView<'_, '_>, ctx: &mut Context<'_>) {
-        for value in request.tags.iter().filter_map(|t| t.string("value")) {
-            length::check(ctx, &value, Limit { max: 43, unit: Unit::Chars });
-        }
+fn check(request: &RequestView<'_, '_>, ctx: &mut Context<'_>) {
+    for value in request.tags.iter().filter_map(|t| t.string("value")) {
+        length::check(ctx, &value, Limit { max: 43, unit: Unit::Chars });
     }
 }
 

@@ -1,41 +1,33 @@
-use super::{Context, Rule, RuleMeta};
-use crate::diagnostic::Severity;
+use super::Context;
 use crate::schema::Field;
 use crate::view::RequestView;
 
-/// More than 10 tags.
-pub struct TagsTooMany;
-
-static META: RuleMeta = RuleMeta {
-    id: "tags-too-many",
-    default_severity: Severity::Error,
-    summary: "`tags` holds more than 10 tags.",
-    fix: None,
-    docs: include_str!("../../rules/tags-too-many.md"),
-};
+declare_rule! {
+    /// More than 10 tags.
+    TagsTooMany {
+        id: "tags-too-many",
+        severity: Error,
+        fix: None,
+        summary: "`tags` holds more than 10 tags.",
+    }
+}
 
 const MAX_TAGS: usize = 10;
 
-impl Rule for TagsTooMany {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
-    fn check(&self, request: &RequestView<'_, '_>, ctx: &mut Context<'_>) {
-        let Some((_, tags)) = request.tag_array() else { return };
-        let (Some(first_extra), Some(last)) = (tags.items.get(MAX_TAGS), tags.items.last()) else { return };
-        let extra = tags.items.len() - MAX_TAGS;
-        ctx.report(
-            Field::Tags.pointer(),
-            first_extra.span.to(last.span),
-            format!("`tags` holds {} tags; at most {MAX_TAGS} are allowed", tags.items.len()),
-        )
-        .with_label(if extra == 1 { "the 11th tag".to_string() } else { format!("{extra} tags beyond the tenth") })
-        .with_help(format!(
-            "remove {extra} tag{}: a protected instance can carry at most {MAX_TAGS}",
-            if extra == 1 { "" } else { "s" }
-        ));
-    }
+fn check(request: &RequestView<'_, '_>, ctx: &mut Context<'_>) {
+    let Some((_, tags)) = request.tag_array() else { return };
+    let (Some(first_extra), Some(last)) = (tags.items.get(MAX_TAGS), tags.items.last()) else { return };
+    let extra = tags.items.len() - MAX_TAGS;
+    ctx.report(
+        Field::Tags.pointer(),
+        first_extra.span.to(last.span),
+        format!("`tags` holds {} tags; at most {MAX_TAGS} are allowed", tags.items.len()),
+    )
+    .with_label(if extra == 1 { "the 11th tag".to_string() } else { format!("{extra} tags beyond the tenth") })
+    .with_help(format!(
+        "remove {extra} tag{}: a protected instance can carry at most {MAX_TAGS}",
+        if extra == 1 { "" } else { "s" }
+    ));
 }
 
 #[cfg(test)]

@@ -1,60 +1,53 @@
-use super::{Context, Rule, RuleMeta};
+use super::Context;
 use crate::checks::similar;
 use crate::describe::quote;
-use crate::diagnostic::{Applicability, Fix, Severity};
+use crate::diagnostic::{Applicability, Fix};
 use crate::schema::Field;
 use crate::view::RequestView;
 
-/// `tenancy` is neither `shared` nor `dedicated`.
-pub struct TenancyInvalid;
-
-static META: RuleMeta = RuleMeta {
-    id: "tenancy-invalid",
-    default_severity: Severity::Error,
-    summary: "`tenancy` is neither `shared` nor `dedicated`.",
-    fix: Some(Applicability::Unsafe),
-    docs: include_str!("../../rules/tenancy-invalid.md"),
-};
+declare_rule! {
+    /// `tenancy` is neither `shared` nor `dedicated`.
+    TenancyInvalid {
+        id: "tenancy-invalid",
+        severity: Error,
+        fix: Some(Applicability::Unsafe),
+        summary: "`tenancy` is neither `shared` nor `dedicated`.",
+    }
+}
 
 const VALUES: [&str; 2] = ["shared", "dedicated"];
 
-impl Rule for TenancyInvalid {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
+fn check(request: &RequestView<'_, '_>, ctx: &mut Context<'_>) {
+    let Some(tenancy) = request.string(Field::Tenancy) else { return };
+    let value = tenancy.value.value();
+    if VALUES.contains(&value) {
+        return;
     }
-
-    fn check(&self, request: &RequestView<'_, '_>, ctx: &mut Context<'_>) {
-        let Some(tenancy) = request.string(Field::Tenancy) else { return };
-        let value = tenancy.value.value();
-        if VALUES.contains(&value) {
-            return;
-        }
-        let span = tenancy.value.span();
-        let d = ctx
-            .report(
-                tenancy.pointer(),
-                span,
-                format!("`tenancy` is {}; it must be `shared` or `dedicated`", quote(value, 30)),
-            )
-            .with_label("not a tenancy");
-        // Only the case differs: the value certainly meant is the lower-case one.
-        if let Some(v) = VALUES.iter().find(|v| v.eq_ignore_ascii_case(value)) {
-            d.with_help(format!("values are lower-case: write `{v}`")).with_fix(Fix::replace(
-                format!("replace with `{v}`"),
-                Applicability::Safe,
-                span,
-                format!("\"{v}\""),
-            ));
-        } else if let Some(v) = similar::closest(value.trim(), VALUES) {
-            d.with_help(format!("did you mean `{v}`?")).with_fix(Fix::replace(
-                format!("replace with `{v}`"),
-                Applicability::Unsafe,
-                span,
-                format!("\"{v}\""),
-            ));
-        } else {
-            d.with_help("use `shared` (the default: the shared resource pool) or `dedicated` (a dedicated host)");
-        }
+    let span = tenancy.value.span();
+    let d = ctx
+        .report(
+            tenancy.pointer(),
+            span,
+            format!("`tenancy` is {}; it must be `shared` or `dedicated`", quote(value, 30)),
+        )
+        .with_label("not a tenancy");
+    // Only the case differs: the value certainly meant is the lower-case one.
+    if let Some(v) = VALUES.iter().find(|v| v.eq_ignore_ascii_case(value)) {
+        d.with_help(format!("values are lower-case: write `{v}`")).with_fix(Fix::replace(
+            format!("replace with `{v}`"),
+            Applicability::Safe,
+            span,
+            format!("\"{v}\""),
+        ));
+    } else if let Some(v) = similar::closest(value.trim(), VALUES) {
+        d.with_help(format!("did you mean `{v}`?")).with_fix(Fix::replace(
+            format!("replace with `{v}`"),
+            Applicability::Unsafe,
+            span,
+            format!("\"{v}\""),
+        ));
+    } else {
+        d.with_help("use `shared` (the default: the shared resource pool) or `dedicated` (a dedicated host)");
     }
 }
 

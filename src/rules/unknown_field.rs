@@ -1,61 +1,54 @@
 use std::collections::HashSet;
 
-use super::{Context, Rule, RuleMeta};
+use super::Context;
 use crate::checks::similar;
 use crate::describe::quote;
-use crate::diagnostic::{Applicability, Fix, Severity};
+use crate::diagnostic::{Applicability, Fix};
 use crate::view::RequestView;
 
-/// A member not documented for its object.
-pub struct UnknownField;
-
-static META: RuleMeta = RuleMeta {
-    id: "unknown-field",
-    default_severity: Severity::Warning,
-    summary: "A member is not documented for its object.",
-    fix: Some(Applicability::Unsafe),
-    docs: include_str!("../../rules/unknown-field.md"),
-};
-
-impl Rule for UnknownField {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
+declare_rule! {
+    /// A member not documented for its object.
+    UnknownField {
+        id: "unknown-field",
+        severity: Warning,
+        fix: Some(Applicability::Unsafe),
+        summary: "A member is not documented for its object.",
     }
+}
 
-    fn check(&self, request: &RequestView<'_, '_>, ctx: &mut Context<'_>) {
-        for object in request.objects() {
-            let specs = object.kind.spec();
-            let names = || specs.iter().map(|s| s.name);
-            let members = &object.object.members;
-            if members.iter().all(|m| names().any(|n| n == m.key.value())) {
+fn check(request: &RequestView<'_, '_>, ctx: &mut Context<'_>) {
+    for object in request.objects() {
+        let specs = object.kind.spec();
+        let names = || specs.iter().map(|s| s.name);
+        let members = &object.object.members;
+        if members.iter().all(|m| names().any(|n| n == m.key.value())) {
+            continue;
+        }
+        // A repeated name is reported once, at the occurrence the rules check: the last.
+        let mut later: HashSet<&str> = HashSet::new();
+        for member in members.iter().rev() {
+            let name = member.key.value();
+            if !later.insert(name) || names().any(|n| n == name) {
                 continue;
             }
-            // A repeated name is reported once, at the occurrence the rules check: the last.
-            let mut later: HashSet<&str> = HashSet::new();
-            for member in members.iter().rev() {
-                let name = member.key.value();
-                if !later.insert(name) || names().any(|n| n == name) {
-                    continue;
-                }
-                let suggestion = similar::closest(name, names());
-                let mut message = format!("unknown member {} in {}", quote(name, 40), object.kind.describe());
-                if let Some(s) = suggestion {
-                    message.push_str(&format!("; did you mean `{s}`?"));
-                }
-                let documented: Vec<&str> = names().collect();
-                let d = ctx
-                    .report(object.kind.member_pointer(name), member.key.span(), message)
-                    .with_label(suggestion.map_or("not documented".to_string(), |s| format!("did you mean `{s}`?")))
-                    .with_help(format!("the documented members are: {}", documented.join(", ")));
-                // Renaming onto a member that already exists would create a duplicate.
-                if let Some(s) = suggestion.filter(|s| object.get(s).is_none()) {
-                    d.with_fix(Fix::replace(
-                        format!("rename to `{s}`"),
-                        Applicability::Unsafe,
-                        member.key.span(),
-                        format!("\"{s}\""),
-                    ));
-                }
+            let suggestion = similar::closest(name, names());
+            let mut message = format!("unknown member {} in {}", quote(name, 40), object.kind.describe());
+            if let Some(s) = suggestion {
+                message.push_str(&format!("; did you mean `{s}`?"));
+            }
+            let documented: Vec<&str> = names().collect();
+            let d = ctx
+                .report(object.kind.member_pointer(name), member.key.span(), message)
+                .with_label(suggestion.map_or("not documented".to_string(), |s| format!("did you mean `{s}`?")))
+                .with_help(format!("the documented members are: {}", documented.join(", ")));
+            // Renaming onto a member that already exists would create a duplicate.
+            if let Some(s) = suggestion.filter(|s| object.get(s).is_none()) {
+                d.with_fix(Fix::replace(
+                    format!("rename to `{s}`"),
+                    Applicability::Unsafe,
+                    member.key.span(),
+                    format!("\"{s}\""),
+                ));
             }
         }
     }

@@ -1,46 +1,38 @@
-use super::{Context, Rule, RuleMeta};
-use crate::diagnostic::Severity;
+use super::Context;
 use crate::syntax::{JsonType, Node};
 use crate::view::RequestView;
 
-/// A member's value has the wrong JSON type.
-pub struct WrongType;
-
-static META: RuleMeta = RuleMeta {
-    id: "wrong-type",
-    default_severity: Severity::Error,
-    summary: "A member's value has the wrong JSON type.",
-    fix: None,
-    docs: include_str!("../../rules/wrong-type.md"),
-};
-
-impl Rule for WrongType {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
+declare_rule! {
+    /// A member's value has the wrong JSON type.
+    WrongType {
+        id: "wrong-type",
+        severity: Error,
+        fix: None,
+        summary: "A member's value has the wrong JSON type.",
     }
+}
 
-    fn check(&self, request: &RequestView<'_, '_>, ctx: &mut Context<'_>) {
-        if let Some(root) = request.parsed.root.as_ref().filter(|r| r.json_type() != JsonType::Object) {
-            report(ctx, String::new(), "the request body", JsonType::Object, root);
-        }
-        for object in request.objects() {
-            for spec in object.kind.spec() {
-                let Some(member) = object.get(spec.name) else { continue };
-                let found = member.value.json_type();
-                // An optional `null` is `null-value`'s; a required one is a wrong type.
-                let optional_null = found == JsonType::Null && !spec.required;
-                if found != spec.ty && !optional_null {
-                    let subject = object.kind.subject(spec.name);
-                    report(ctx, object.kind.member_pointer(spec.name), &subject, spec.ty, &member.value);
-                }
+fn check(request: &RequestView<'_, '_>, ctx: &mut Context<'_>) {
+    if let Some(root) = request.parsed.root.as_ref().filter(|r| r.json_type() != JsonType::Object) {
+        report(ctx, String::new(), "the request body", JsonType::Object, root);
+    }
+    for object in request.objects() {
+        for spec in object.kind.spec() {
+            let Some(member) = object.get(spec.name) else { continue };
+            let found = member.value.json_type();
+            // An optional `null` is `null-value`'s; a required one is a wrong type.
+            let optional_null = found == JsonType::Null && !spec.required;
+            if found != spec.ty && !optional_null {
+                let subject = object.kind.subject(spec.name);
+                report(ctx, object.kind.member_pointer(spec.name), &subject, spec.ty, &member.value);
             }
         }
-        if let Some((_, tags)) = request.tag_array() {
-            for (i, item) in tags.items.iter().enumerate() {
-                if item.json_type() != JsonType::Object {
-                    let pointer = format!("/protected_instance/tags/{i}");
-                    report(ctx, pointer, "each element of `tags`", JsonType::Object, item);
-                }
+    }
+    if let Some((_, tags)) = request.tag_array() {
+        for (i, item) in tags.items.iter().enumerate() {
+            if item.json_type() != JsonType::Object {
+                let pointer = format!("/protected_instance/tags/{i}");
+                report(ctx, pointer, "each element of `tags`", JsonType::Object, item);
             }
         }
     }
