@@ -37,15 +37,29 @@ impl LineIndex {
     /// The position of byte `offset` of `bytes` (the same input the index was built from).
     pub fn position(&self, bytes: &[u8], offset: usize) -> Position {
         let line = self.starts.partition_point(|&s| s <= offset).max(1);
-        let mut start = self.starts.get(line - 1).copied().unwrap_or(0);
-        if line == 1 {
-            start = start.max(self.bom_len.min(offset));
-        }
+        let start = self.line_content_start(line).min(offset);
         let end = offset.min(bytes.len());
         // Counting bytes that start a character counts scalar values in valid UTF-8; each byte
         // of an invalid sequence counts as one character.
         let chars = bytes.get(start..end).unwrap_or_default().iter().filter(|&&b| !is_continuation(b)).count();
         Position { line, column: chars + 1 }
+    }
+
+    /// Like [`Self::position`], with the column counted in UTF-16 code units (a character above
+    /// U+FFFF counts two; each byte of an invalid sequence counts one).
+    pub fn position_utf16(&self, bytes: &[u8], offset: usize) -> Position {
+        let Position { line, column } = self.position(bytes, offset);
+        let start = self.line_content_start(line);
+        let text = bytes.get(start..offset.min(bytes.len())).unwrap_or_default();
+        // Four-byte sequences (astral characters) add one unit beyond their one character.
+        let astral = text.iter().filter(|&&b| b >= 0xF0).count();
+        Position { line, column: column + astral }
+    }
+
+    /// Where the characters of 1-based `line` start: after a byte-order mark on line 1.
+    fn line_content_start(&self, line: usize) -> usize {
+        let start = self.starts.get(line.saturating_sub(1)).copied().unwrap_or(0);
+        if line == 1 { start.max(self.bom_len) } else { start }
     }
 
     /// The byte offset where 1-based `line` starts, if the input has that many lines.
@@ -90,6 +104,14 @@ mod tests {
         assert_eq!(pos(text, 3), (1, 1));
         assert_eq!(pos(text, 4), (1, 2));
         assert_eq!(pos(text, 0), (1, 1));
+    }
+
+    #[test]
+    fn utf16_columns_count_astral_characters_twice() {
+        let text = "😀x\n中y";
+        let index = LineIndex::new(text.as_bytes());
+        assert_eq!(index.position_utf16(text.as_bytes(), 4).column, 3);
+        assert_eq!(index.position_utf16(text.as_bytes(), 8).column, 2);
     }
 
     #[test]

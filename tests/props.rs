@@ -115,7 +115,7 @@ fn check_invariants(bytes: &[u8]) {
     let file = LintedFile::new("input.json", bytes, &report);
     let mut out = Vec::new();
     short::write(&mut out, &file).unwrap();
-    json_render::write(&mut out, &[json_render::Entry::Linted(&file)], json_render::Summary::default()).unwrap();
+    json_render::write(&mut out, &[sdrs_lint::render::Entry::Linted(&file)], Default::default()).unwrap();
     sdrs_lint::render::human::write(&mut out, &file, sdrs_lint::render::human::Style { color: true, width: 80 })
         .unwrap();
 }

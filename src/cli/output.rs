@@ -2,8 +2,7 @@
 
 use std::io::{self, BufWriter, IsTerminal, Write};
 
-use sdrs_lint::render::json::{Entry, Summary};
-use sdrs_lint::render::{LintedFile, human, json, safe::one_line, short, summary};
+use sdrs_lint::render::{Entry, LintedFile, Summary, human, json, safe::one_line, short, summary};
 use sdrs_lint::{Linter, Severity};
 
 use super::args::{ColorChoice, Format, LintArgs};

@@ -5,7 +5,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use super::LintedFile;
+use super::{Entry, LintedFile, Summary};
 use crate::diagnostic::{Applicability, Diagnostic, Label, Severity};
 use crate::span::Span;
 
@@ -77,31 +77,6 @@ struct Point {
     offset: usize,
     line: usize,
     column: usize,
-}
-
-/// Totals over the run.
-#[derive(Clone, Copy, Debug, Default, Serialize)]
-pub struct Summary {
-    /// Inputs linted or attempted.
-    pub files: usize,
-    /// Error-severity diagnostics.
-    pub errors: usize,
-    /// Warning-severity diagnostics.
-    pub warnings: usize,
-}
-
-/// An input in the run: linted, or not readable.
-#[derive(Debug)]
-pub enum Entry<'a> {
-    /// A linted input.
-    Linted(&'a LintedFile<'a>),
-    /// An input that could not be read.
-    Failed {
-        /// The name to show.
-        path: &'a str,
-        /// Why it could not be read.
-        error: &'a str,
-    },
 }
 
 fn range(file: &LintedFile<'_>, span: Span) -> Range {

@@ -1,10 +1,13 @@
 //! Renderers: diagnostics of linted files → text for people, editors and machines.
 //! They sit on top of the core; nothing below this module knows about output.
 
+pub mod github;
 #[cfg(feature = "cli")]
 pub mod human;
 pub mod json;
+pub mod junit;
 pub mod safe;
+pub mod sarif;
 pub mod short;
 
 use crate::linter::Report;
@@ -38,6 +41,37 @@ impl<'a> LintedFile<'a> {
     pub fn range(&self, span: Span) -> (Position, Position) {
         (self.position(span.start), self.position(span.end))
     }
+
+    /// The 1-based line and the 1-based column in UTF-16 code units of byte `offset`, as LSP
+    /// and SARIF count by default.
+    pub fn position_utf16(&self, offset: usize) -> Position {
+        self.lines.position_utf16(self.source, offset)
+    }
+}
+
+/// Totals over a run.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize)]
+pub struct Summary {
+    /// Inputs linted or attempted.
+    pub files: usize,
+    /// Error-severity diagnostics.
+    pub errors: usize,
+    /// Warning-severity diagnostics.
+    pub warnings: usize,
+}
+
+/// An input of a run, for the renderers that describe a whole run (JSON, SARIF, JUnit).
+#[derive(Debug)]
+pub enum Entry<'a> {
+    /// A linted input.
+    Linted(&'a LintedFile<'a>),
+    /// An input that could not be read.
+    Failed {
+        /// The name to show.
+        path: &'a str,
+        /// Why it could not be read.
+        error: &'a str,
+    },
 }
 
 /// "2 errors, 1 warning in 3 files", or "no problems in 3 files".
