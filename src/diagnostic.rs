@@ -102,7 +102,8 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    pub(crate) fn new(rule: &'static str, severity: Severity, pointer: String, span: Span, message: String) -> Self {
+    /// A diagnostic of rule `rule` at `span` about the member at JSON Pointer `pointer`.
+    pub fn new(rule: &'static str, severity: Severity, pointer: String, span: Span, message: String) -> Self {
         Diagnostic {
             rule,
             severity,
@@ -116,25 +117,25 @@ impl Diagnostic {
     }
 
     /// Sets the text of the primary label.
-    pub(crate) fn with_label(&mut self, text: impl Into<String>) -> &mut Self {
+    pub fn with_label(&mut self, text: impl Into<String>) -> &mut Self {
         self.primary.text = Some(text.into());
         self
     }
 
     /// Adds a secondary label.
-    pub(crate) fn with_secondary(&mut self, span: Span, text: impl Into<String>) -> &mut Self {
+    pub fn with_secondary(&mut self, span: Span, text: impl Into<String>) -> &mut Self {
         self.secondary.push(Label { span, text: Some(text.into()) });
         self
     }
 
     /// Sets the help text.
-    pub(crate) fn with_help(&mut self, text: impl Into<String>) -> &mut Self {
+    pub fn with_help(&mut self, text: impl Into<String>) -> &mut Self {
         self.help = Some(text.into());
         self
     }
 
     /// Attaches a fix.
-    pub(crate) fn with_fix(&mut self, fix: Fix) -> &mut Self {
+    pub fn with_fix(&mut self, fix: Fix) -> &mut Self {
         self.fix = Some(fix);
         self
     }

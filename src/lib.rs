@@ -25,8 +25,11 @@
 #![warn(missing_docs)]
 
 pub mod checks;
+#[cfg(feature = "config")]
+pub mod config;
 pub mod describe;
 mod diagnostic;
+pub mod http;
 mod linter;
 mod model;
 pub mod pointer;

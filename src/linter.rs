@@ -3,7 +3,9 @@
 use std::fmt;
 
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::http;
 use crate::rules::{Context, RULES};
+use crate::span::Span;
 use crate::syntax;
 use crate::view::RequestView;
 
@@ -67,16 +69,52 @@ impl Linter {
         self.run(&syntax::parse(bytes))
     }
 
-    fn run(&self, parsed: &syntax::Parsed<'_>) -> Report {
-        let view = RequestView::new(parsed);
-        let mut diagnostics = Vec::new();
-        for (rule, level) in RULES.iter().zip(&self.levels) {
-            if let Some(severity) = *level {
-                rule.check(&view, &mut Context::new(rule.meta().id, severity, &mut diagnostics));
+    /// Lints an HTTP request file (`.http`, `.rest`): the request line and body of every
+    /// create-protected-instance request in it, with spans into the file. Requests to other
+    /// endpoints are not linted; the second value lists their request-line spans.
+    pub fn lint_http(&self, bytes: &[u8]) -> (Report, Vec<Span>) {
+        let Ok(text) = std::str::from_utf8(bytes) else {
+            let mut diagnostics = Vec::new();
+            if let Some(error) = syntax::utf8_error(bytes) {
+                self.check(
+                    &RequestView::new(&syntax::Parsed { text: "", root: None, error: Some(error), bom: None }),
+                    &mut diagnostics,
+                );
             }
+            return (Report { diagnostics }, Vec::new());
+        };
+        let mut diagnostics = Vec::new();
+        let mut skipped = Vec::new();
+        for request in http::split(text) {
+            if !request.creates_protected_instance() {
+                skipped.push(request.method_span.to(request.target_span));
+                continue;
+            }
+            let mut parsed = syntax::parse_region(text.get(..request.body.end).unwrap_or_default(), request.body.start);
+            if let Some(error) = parsed.error.as_mut().filter(|_| request.body.is_empty()) {
+                error.message = "the request has no body".into();
+                error.label = "expected a blank line, then the JSON body".into();
+            }
+            self.check(&RequestView::new(&parsed).with_http(&request), &mut diagnostics);
         }
         sort(&mut diagnostics);
+        (Report { diagnostics }, skipped)
+    }
+
+    fn run(&self, parsed: &syntax::Parsed<'_>) -> Report {
+        let mut diagnostics = Vec::new();
+        self.check(&RequestView::new(parsed), &mut diagnostics);
+        sort(&mut diagnostics);
         Report { diagnostics }
+    }
+
+    /// Runs every enabled rule on `view`.
+    fn check(&self, view: &RequestView<'_, '_>, diagnostics: &mut Vec<Diagnostic>) {
+        for (rule, level) in RULES.iter().zip(&self.levels) {
+            if let Some(severity) = *level {
+                rule.check(view, &mut Context::new(rule.meta().id, severity, diagnostics));
+            }
+        }
     }
 }
 
@@ -92,6 +130,12 @@ pub struct Report {
 }
 
 impl Report {
+    /// A report of `diagnostics` (put in source order), such as configuration problems.
+    pub fn from_diagnostics(mut diagnostics: Vec<Diagnostic>) -> Report {
+        sort(&mut diagnostics);
+        Report { diagnostics }
+    }
+
     /// The diagnostics, in source order.
     pub fn diagnostics(&self) -> &[Diagnostic] {
         &self.diagnostics

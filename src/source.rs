@@ -36,24 +36,26 @@ impl LineIndex {
 
     /// The position of byte `offset` of `bytes` (the same input the index was built from).
     pub fn position(&self, bytes: &[u8], offset: usize) -> Position {
-        let line = self.starts.partition_point(|&s| s <= offset).max(1);
-        let start = self.line_content_start(line).min(offset);
-        let end = offset.min(bytes.len());
-        // Counting bytes that start a character counts scalar values in valid UTF-8; each byte
-        // of an invalid sequence counts as one character.
-        let chars = bytes.get(start..end).unwrap_or_default().iter().filter(|&&b| !is_continuation(b)).count();
-        Position { line, column: chars + 1 }
+        self.position_counting(bytes, offset, |_| 1)
     }
 
     /// Like [`Self::position`], with the column counted in UTF-16 code units (a character above
-    /// U+FFFF counts two; each byte of an invalid sequence counts one).
+    /// U+FFFF counts two).
     pub fn position_utf16(&self, bytes: &[u8], offset: usize) -> Position {
-        let Position { line, column } = self.position(bytes, offset);
-        let start = self.line_content_start(line);
+        self.position_counting(bytes, offset, char::len_utf16)
+    }
+
+    /// The line of `offset` and its column counting `width` per character and one per byte of
+    /// an invalid UTF-8 sequence.
+    fn position_counting(&self, bytes: &[u8], offset: usize, width: fn(char) -> usize) -> Position {
+        let line = self.starts.partition_point(|&s| s <= offset).max(1);
+        let start = self.line_content_start(line).min(offset);
         let text = bytes.get(start..offset.min(bytes.len())).unwrap_or_default();
-        // Four-byte sequences (astral characters) add one unit beyond their one character.
-        let astral = text.iter().filter(|&&b| b >= 0xF0).count();
-        Position { line, column: column + astral }
+        let column: usize = text
+            .utf8_chunks()
+            .map(|chunk| chunk.valid().chars().map(width).sum::<usize>() + chunk.invalid().len())
+            .sum();
+        Position { line, column: column + 1 }
     }
 
     /// Where the characters of 1-based `line` start: after a byte-order mark on line 1.
@@ -66,10 +68,6 @@ impl LineIndex {
     pub fn line_start(&self, line: usize) -> Option<usize> {
         self.starts.get(line.checked_sub(1)?).copied()
     }
-}
-
-fn is_continuation(b: u8) -> bool {
-    (0x80..0xC0).contains(&b)
 }
 
 #[cfg(test)]
@@ -111,7 +109,16 @@ mod tests {
         let text = "😀x\n中y";
         let index = LineIndex::new(text.as_bytes());
         assert_eq!(index.position_utf16(text.as_bytes(), 4).column, 3);
-        assert_eq!(index.position_utf16(text.as_bytes(), 8).column, 2);
+        assert_eq!(index.position_utf16(text.as_bytes(), 9).column, 2);
+    }
+
+    #[test]
+    fn each_invalid_byte_is_one_column() {
+        let bytes = b"\x80x\xf8\xf0\x9fy";
+        let index = LineIndex::new(bytes);
+        assert_eq!(index.position(bytes, 1).column, 2);
+        assert_eq!(index.position(bytes, 5).column, 6);
+        assert_eq!(index.position_utf16(bytes, 5).column, 6);
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! The typed view rules read: the syntax tree seen as a create-protected-instance request.
 //! Built once per input; where a member name repeats, the view holds the last occurrence.
 
+use crate::http::HttpRequest;
 use crate::pointer;
 use crate::schema::{self, Field, MemberSpec};
 use crate::syntax::{Array, JsonStr, Member, Node, Object, Parsed};
@@ -126,6 +127,8 @@ pub struct RequestView<'t, 'a> {
     fields: [Option<&'t Member<'a>>; Field::ALL.len()],
     /// The elements of `tags` that are objects.
     pub tags: Vec<ObjectView<'t, 'a>>,
+    /// The request line, when the body comes from an HTTP request file.
+    pub http: Option<&'t HttpRequest<'a>>,
 }
 
 impl<'t, 'a> RequestView<'t, 'a> {
@@ -143,12 +146,18 @@ impl<'t, 'a> RequestView<'t, 'a> {
                 }
             }
         }
-        let mut view = RequestView { parsed, root, instance, fields, tags: Vec::new() };
+        let mut view = RequestView { parsed, root, instance, fields, tags: Vec::new(), http: None };
         if let Some((_, array)) = view.tag_array() {
             let tags = array.items.iter().enumerate().filter_map(|(i, n)| ObjectView::new(ObjectKind::Tag(i), n));
             view.tags = tags.collect();
         }
         view
+    }
+
+    /// The same view, for a body sent by `request` of an HTTP file.
+    pub fn with_http(mut self, request: &'t HttpRequest<'a>) -> Self {
+        self.http = Some(request);
+        self
     }
 
     /// The last member of `protected_instance` named by `field`.

@@ -1,6 +1,7 @@
 //! Every rule page in `rules/` is checked against the rule: its header matches the registry,
-//! every `json invalid` example fires the rule, every `json valid` example lints clean, and each
-//! `text output` block is exactly what `--format short` prints for the example before it.
+//! every `json invalid` (or `http invalid`) example fires the rule, every `json valid` (or
+//! `http valid`) example lints clean, and each `text output` block is exactly what
+//! `--format short` prints for the example before it.
 //! `SDRS_LINT_BLESS=1 cargo test --test rule_docs` rewrites the output blocks.
 
 use std::fmt::Write as _;
@@ -28,10 +29,15 @@ fn blocks(page: &str) -> Vec<Block> {
         .collect()
 }
 
-fn short_output(source: &str) -> String {
-    let report = sdrs_lint::lint(source);
+/// What `sdrs-lint --format short` prints for the example, as `example.json` or `example.http`.
+fn short_output(source: &str, http: bool) -> String {
+    let (name, report) = if http {
+        ("example.http", sdrs_lint::Linter::new().lint_http(source.as_bytes()).0)
+    } else {
+        ("example.json", sdrs_lint::lint(source))
+    };
     let mut out = Vec::new();
-    short::write(&mut out, &LintedFile::new("example.json", source.as_bytes(), &report)).unwrap();
+    short::write(&mut out, &LintedFile::new(name, source.as_bytes(), &report)).unwrap();
     String::from_utf8(out).unwrap()
 }
 
@@ -73,9 +79,9 @@ fn check_page(rule: &RuleMeta, page: &str) -> (Vec<String>, String) {
     let mut replacements = Vec::new();
     for (i, block) in blocks.iter().enumerate() {
         match block.info.as_str() {
-            "json invalid" => {
+            "json invalid" | "http invalid" => {
                 invalid += 1;
-                let output = short_output(&block.body);
+                let output = short_output(&block.body, block.info.starts_with("http"));
                 for message in output.lines().filter_map(|l| l.split_once("]: ").map(|(_, m)| m)) {
                     // Messages start in lower case (or with a quoted name) and end without a period.
                     let starts_well = message.starts_with(|c: char| c.is_lowercase() || c == '`' || !c.is_alphabetic());
@@ -98,14 +104,14 @@ fn check_page(rule: &RuleMeta, page: &str) -> (Vec<String>, String) {
                     None => problem(format!("invalid example {invalid} needs a `text output` block after it")),
                 }
             }
-            "json valid" => {
+            "json valid" | "http valid" => {
                 valid += 1;
-                let output = short_output(&block.body);
+                let output = short_output(&block.body, block.info.starts_with("http"));
                 if !output.is_empty() {
                     problem(format!("valid example {valid} is not clean:\n{output}"));
                 }
             }
-            "text output" | "json" | "text" | "sh" | "toml" => {}
+            "text output" | "json" | "http" | "text" | "sh" | "toml" => {}
             other => problem(format!("unknown code block kind `{other}`")),
         }
     }

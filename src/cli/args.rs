@@ -8,8 +8,9 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 /// (POST /v1/{project_id}/protected-instances) before they are sent.
 #[derive(Debug, Parser)]
 #[command(name = "sdrs-lint", version, args_conflicts_with_subcommands = true)]
-#[command(after_help = "Exit status: 0 no errors (warnings allowed), 1 at least one error, 2 usage or I/O error.\n\
-Rule pages: `sdrs-lint rules`, `sdrs-lint rule <ID>`.")]
+#[command(after_help = "Exit status: 0 no errors (warnings allowed), 1 at least one error (or warning, with \
+--deny-warnings), 2 usage, configuration or I/O error.\n\
+Rule pages: `sdrs-lint rules`, `sdrs-lint rule <ID>`. Configuration: `sdrs-lint config [PATH]`.")]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -26,11 +27,21 @@ pub enum Command {
         /// The rule id, such as `name-too-long`.
         id: String,
     },
+    /// Print the effective configuration for a path: rule severities and where each comes
+    /// from, file selection and suppressions.
+    Config {
+        /// The file or directory whose configuration to show.
+        #[arg(default_value = ".")]
+        path: PathBuf,
+        #[command(flatten)]
+        settings: Settings,
+    },
 }
 
 #[derive(Debug, Args)]
 pub struct LintArgs {
-    /// Request files, directories (their `.json` files, recursively) or `-` for standard input.
+    /// Request files (`.json`, or `.http`/`.rest` request files), directories, or `-` for
+    /// standard input. Directories are walked for requests; files named here are always linted.
     #[arg(value_name = "PATH", required_unless_present = "explain")]
     pub paths: Vec<PathBuf>,
 
@@ -45,6 +56,60 @@ pub struct LintArgs {
     /// Print a rule's page and exit (same as `sdrs-lint rule <ID>`).
     #[arg(long, value_name = "ID")]
     pub explain: Option<String>,
+
+    /// The name of standard input, for configuration discovery, `.http` detection and output.
+    #[arg(long, value_name = "PATH")]
+    pub stdin_filename: Option<PathBuf>,
+
+    /// Skip files named on the command line when the configuration's `exclude` matches them
+    /// (named files are otherwise always linted); for pre-commit and editors.
+    #[arg(long)]
+    pub force_exclude: bool,
+
+    /// Treat files named on the command line like walked ones: lint them only when they look
+    /// like requests or match the configuration's `include` (for pre-commit, which names every
+    /// `.json` file).
+    #[arg(long)]
+    pub only_requests: bool,
+
+    /// Say which files were skipped and why, and which configuration applies.
+    #[arg(short, long)]
+    pub verbose: bool,
+
+    /// Number of files linted at once (default: one per core).
+    #[arg(short = 'j', long, value_name = "N")]
+    pub threads: Option<usize>,
+
+    #[command(flatten)]
+    pub settings: Settings,
+}
+
+/// Settings shared by linting and `sdrs-lint config`.
+#[derive(Clone, Debug, Default, Args)]
+pub struct Settings {
+    /// Use this configuration file for every input instead of the nearest `sdrs-lint.toml`.
+    #[arg(long, value_name = "FILE", conflicts_with = "isolated")]
+    pub config: Option<PathBuf>,
+
+    /// Ignore configuration files: default severities, no include/exclude, no suppressions.
+    #[arg(long)]
+    pub isolated: bool,
+
+    /// Make these rules errors (comma-separated ids; repeatable). Wins over the configuration.
+    #[arg(long = "error", value_name = "RULE", value_delimiter = ',')]
+    pub error: Vec<String>,
+
+    /// Make these rules warnings (comma-separated ids; repeatable).
+    #[arg(long = "warn", value_name = "RULE", value_delimiter = ',')]
+    pub warn: Vec<String>,
+
+    /// Turn these rules off (comma-separated ids; repeatable).
+    #[arg(long = "off", value_name = "RULE", value_delimiter = ',')]
+    pub off: Vec<String>,
+
+    /// Exit with status 1 when there are warnings, not only errors.
+    #[arg(long)]
+    pub deny_warnings: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -55,6 +120,12 @@ pub enum Format {
     Short,
     /// One JSON document (schema in docs/json-output.md).
     Json,
+    /// SARIF 2.1.0, for code-scanning dashboards (GitHub code scanning upload).
+    Sarif,
+    /// GitHub Actions workflow commands (annotations on the pull request).
+    Github,
+    /// JUnit XML: one test suite per file, one test case per rule.
+    Junit,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

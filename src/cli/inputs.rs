@@ -1,37 +1,61 @@
-//! Which inputs a run lints: files as given, `.json` files below directories (walked with the
-//! `ignore` crate: `.gitignore`, `.ignore` and hidden files respected, symlinks not followed,
-//! sorted by name), and standard input for `-`.
+//! Which inputs a run considers: files as given, request files below directories (walked with
+//! the `ignore` crate: `.gitignore`, `.ignore` and hidden files respected, symbolic links not
+//! followed, names sorted), and standard input for `-`.
 
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
-/// One input to lint.
+/// Where an input's bytes come from.
 #[derive(Debug)]
-pub enum Input {
+pub enum Source {
     /// Standard input.
     Stdin,
     /// A file.
     File(PathBuf),
 }
 
+/// One input to consider.
+#[derive(Debug)]
+pub struct Input {
+    /// Where to read it.
+    pub source: Source,
+    /// Its path for configuration and `.http` detection: the file, or `--stdin-filename`.
+    pub path: Option<PathBuf>,
+    /// Named on the command line (always linted) rather than found by a walk.
+    pub explicit: bool,
+}
+
+/// Extensions of HTTP request files.
+const HTTP_EXTENSIONS: [&str; 2] = ["http", "rest"];
+
+fn has_extension(path: &Path, extensions: &[&str]) -> bool {
+    path.extension().and_then(|e| e.to_str()).is_some_and(|e| extensions.iter().any(|x| e.eq_ignore_ascii_case(x)))
+}
+
 impl Input {
     /// The name diagnostics show.
     pub fn display(&self) -> String {
-        match self {
-            Input::Stdin => "<stdin>".to_string(),
-            Input::File(path) => path.to_string_lossy().into_owned(),
+        match (&self.source, &self.path) {
+            (_, Some(path)) => path.to_string_lossy().into_owned(),
+            (Source::Stdin, None) => "<stdin>".to_string(),
+            (Source::File(path), None) => path.to_string_lossy().into_owned(),
         }
+    }
+
+    /// Whether it is an HTTP request file (`.http`, `.rest`).
+    pub fn is_http(&self) -> bool {
+        self.path.as_deref().is_some_and(|p| has_extension(p, &HTTP_EXTENSIONS))
     }
 
     /// The input's bytes.
     pub fn read(&self) -> io::Result<Vec<u8>> {
-        match self {
-            Input::Stdin => {
+        match &self.source {
+            Source::Stdin => {
                 let mut bytes = Vec::new();
                 io::stdin().lock().read_to_end(&mut bytes)?;
                 Ok(bytes)
             }
-            Input::File(path) => std::fs::read(path),
+            Source::File(path) => std::fs::read(path),
         }
     }
 }
@@ -43,17 +67,18 @@ pub struct Failure {
     pub error: String,
 }
 
-/// Expands the command-line paths into inputs, in argument order; directories in name order.
-pub fn collect(paths: &[PathBuf]) -> (Vec<Input>, Vec<Failure>) {
+/// Expands the command-line paths into inputs: directories into the `.json`, `.http` and
+/// `.rest` files below them, in name order.
+pub fn collect(paths: &[PathBuf], stdin_filename: Option<&Path>) -> (Vec<Input>, Vec<Failure>) {
     let mut inputs = Vec::new();
     let mut failures = Vec::new();
     for path in paths {
         if path.as_os_str() == "-" {
-            inputs.push(Input::Stdin);
+            inputs.push(Input { source: Source::Stdin, path: stdin_filename.map(Path::to_path_buf), explicit: true });
         } else if path.is_dir() {
             walk(path, &mut inputs, &mut failures);
         } else {
-            inputs.push(Input::File(path.clone()));
+            inputs.push(Input { source: Source::File(path.clone()), path: Some(path.clone()), explicit: true });
         }
     }
     (inputs, failures)
@@ -65,12 +90,21 @@ fn walk(dir: &Path, inputs: &mut Vec<Input>, failures: &mut Vec<Failure>) {
         match entry {
             Ok(entry) => {
                 let is_file = entry.file_type().is_some_and(|t| t.is_file());
-                let is_json = entry.path().extension().is_some_and(|e| e.eq_ignore_ascii_case("json"));
-                if is_file && is_json {
-                    inputs.push(Input::File(entry.into_path()));
+                if is_file && has_extension(entry.path(), &["json", "http", "rest"]) {
+                    // `sdrs-lint .` shows `requests/a.json`, not `./requests/a.json`.
+                    let path = entry.path().strip_prefix(".").unwrap_or(entry.path()).to_path_buf();
+                    inputs.push(Input { source: Source::File(path.clone()), path: Some(path), explicit: false });
                 }
             }
             Err(e) => failures.push(Failure { path: dir.to_string_lossy().into_owned(), error: e.to_string() }),
         }
     }
+}
+
+/// Whether a walked file looks like something to lint: a JSON body with a
+/// `protected_instance` member, or an HTTP file with a request to `…/protected-instances`.
+/// A byte search, so broken requests are still found.
+pub fn looks_like_request(bytes: &[u8], http: bool) -> bool {
+    let needle: &[u8] = if http { b"protected-instances" } else { b"\"protected_instance\"" };
+    memchr::memmem::find(bytes, needle).is_some()
 }

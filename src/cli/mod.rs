@@ -1,9 +1,13 @@
-//! The command line: arguments → inputs → lint → render → exit status.
+//! The command line: arguments → configuration → inputs → lint → render → exit status.
 
 mod args;
+mod check;
+mod config_cmd;
 mod explain;
 mod inputs;
+mod lint;
 mod output;
+mod settings;
 
 use std::io::{self, Write};
 
@@ -28,11 +32,12 @@ pub fn run() -> i32 {
     let result = match (&cli.command, &cli.lint.explain) {
         (Some(Command::Rules), _) => explain::list(&mut io::stdout().lock()).map(|()| OK),
         (Some(Command::Rule { id }), _) | (None, Some(id)) => explain::page(&mut io::stdout().lock(), id),
-        (None, None) => output::lint(&cli.lint),
+        (Some(Command::Config { path, settings }), _) => config_cmd::run(&mut io::stdout().lock(), path, settings),
+        (None, None) => check::run(&cli.lint),
     };
     match result {
         Ok(status) => status,
-        // The reader went away (`sdrs-lint … | head -1`): stop quietly.
+        // The reader went away (`sdrs-lint rules | head -1`): stop quietly.
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => OK,
         Err(e) => {
             let _ = writeln!(io::stderr(), "sdrs-lint: cannot write output: {e}");

@@ -1,84 +1,82 @@
-//! Lints every input and writes the chosen format to standard output.
+//! Writes a run's outcomes in the chosen format to standard output; skipped inputs (with
+//! `--verbose`) and unreadable ones go to standard error.
 
 use std::io::{self, BufWriter, IsTerminal, Write};
 
-use sdrs_lint::render::{Entry, LintedFile, Summary, human, json, safe::one_line, short, summary};
-use sdrs_lint::{Linter, Severity};
+use sdrs_lint::render::{
+    Entry, LintedFile, Summary, github, human, json, junit, safe::one_line, sarif, short, summary,
+};
 
 use super::args::{ColorChoice, Format, LintArgs};
-use super::inputs::{self, Failure};
-use super::{LINT_ERRORS, OK, USAGE_OR_IO};
+use super::check::count;
+use super::lint::Outcome;
 
-/// Lints the inputs named by `args`; returns the exit status.
-pub fn lint(args: &LintArgs) -> io::Result<i32> {
-    let mut totals = Summary::default();
-    let mut failures = Vec::new();
-    match lint_all(args, &mut totals, &mut failures) {
-        // The reader went away (`sdrs-lint … | head -1`): stop quietly with what was found.
-        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {}
-        result => result?,
-    }
-    Ok(if !failures.is_empty() {
-        USAGE_OR_IO
-    } else if totals.errors > 0 {
-        LINT_ERRORS
-    } else {
-        OK
-    })
-}
-
-fn lint_all(args: &LintArgs, totals: &mut Summary, failures: &mut Vec<Failure>) -> io::Result<()> {
-    let (inputs, walk_failures) = inputs::collect(&args.paths);
-    for failure in walk_failures {
-        report_failure(&failure);
-        failures.push(failure);
-    }
-    let linter = Linter::default();
+/// Renders `outcomes`; returns the totals.
+pub fn write(args: &LintArgs, outcomes: &[Outcome]) -> io::Result<Summary> {
     let stdout = io::stdout();
     let color = use_color(args.color, stdout.is_terminal());
     let mut out = BufWriter::new(stdout.lock());
-    let mut linted = Vec::new();
-    for input in inputs {
-        let path = input.display();
-        let bytes = match input.read() {
-            Ok(bytes) => bytes,
-            Err(e) => {
-                let failure = Failure { path, error: e.to_string() };
-                report_failure(&failure);
-                failures.push(failure);
-                continue;
+    let (linted, errors, warnings, suppressed) = count(outcomes);
+    let failed = outcomes.iter().filter(|o| matches!(o, Outcome::Failed(_))).count();
+    let totals = Summary { files: linted + failed, errors, warnings };
+    let files: Vec<LintedFile<'_>> = outcomes
+        .iter()
+        .filter_map(|o| match o {
+            Outcome::Linted(l) => Some(LintedFile::new(&l.path, &l.bytes, &l.report)),
+            _ => None,
+        })
+        .collect();
+    let mut files_iter = files.iter();
+    let mut entries = Vec::new();
+    for outcome in outcomes {
+        match outcome {
+            Outcome::Failed(f) => {
+                let _ = writeln!(io::stderr(), "sdrs-lint: cannot read {}: {}", one_line(&f.path), one_line(&f.error));
+                entries.push(Entry::Failed { path: &f.path, error: &f.error });
             }
-        };
-        let report = linter.lint_bytes(&bytes);
-        totals.files += 1;
-        totals.errors += report.count(Severity::Error);
-        totals.warnings += report.count(Severity::Warning);
-        match args.format {
-            Format::Human => {
-                let style = human::Style { color, width: terminal_width() };
-                human::write(&mut out, &LintedFile::new(&path, &bytes, &report), style)?;
+            Outcome::Skipped { path, reason } => {
+                if args.verbose {
+                    let _ = writeln!(io::stderr(), "sdrs-lint: skipped {}: {reason}", one_line(path));
+                }
             }
-            Format::Short => short::write(&mut out, &LintedFile::new(&path, &bytes, &report))?,
-            // One document for the whole run: keep the inputs until the end.
-            Format::Json => linted.push((path, bytes, report)),
+            Outcome::Linted(linted) => {
+                let Some(file) = files_iter.next() else { continue };
+                if args.verbose {
+                    for span in &linted.skipped_requests {
+                        let line = file.position(span.start).line;
+                        let request = String::from_utf8_lossy(linted.bytes.get(span.range()).unwrap_or_default());
+                        let _ = writeln!(
+                            io::stderr(),
+                            "sdrs-lint: {}:{line}: skipped `{}`: not a create-protected-instance request",
+                            one_line(&linted.path),
+                            one_line(&request)
+                        );
+                    }
+                }
+                match args.format {
+                    Format::Human => human::write(&mut out, file, human::Style { color, width: terminal_width() })?,
+                    Format::Short => short::write(&mut out, file)?,
+                    Format::Github => github::write(&mut out, file)?,
+                    Format::Json | Format::Sarif | Format::Junit => entries.push(Entry::Linted(file)),
+                }
+            }
         }
     }
     match args.format {
-        Format::Human => writeln!(out, "{}", summary(totals.errors, totals.warnings, totals.files))?,
-        Format::Short => {}
-        Format::Json => {
-            let files: Vec<LintedFile<'_>> = linted.iter().map(|(p, b, r)| LintedFile::new(p, b, r)).collect();
-            let mut entries: Vec<Entry<'_>> = files.iter().map(Entry::Linted).collect();
-            entries.extend(failures.iter().map(|f| Entry::Failed { path: &f.path, error: &f.error }));
-            let summary = Summary { files: totals.files + failures.len(), ..*totals };
-            json::write(&mut out, &entries, summary)?;
+        Format::Human => {
+            let mut line = summary(totals.errors, totals.warnings, totals.files);
+            if suppressed > 0 {
+                line.push_str(&format!(" ({suppressed} suppressed by configuration)"));
+            }
+            writeln!(out, "{line}")?;
         }
+        Format::Json => json::write(&mut out, &entries, totals)?,
+        Format::Sarif => sarif::write(&mut out, &entries, totals)?,
+        Format::Junit => junit::write(&mut out, &entries, totals)?,
+        Format::Short | Format::Github => {}
     }
-    out.flush()
-}
-
-fn report_failure(failure: &Failure) {
-    let _ = writeln!(io::stderr(), "sdrs-lint: cannot read {}: {}", one_line(&failure.path), one_line(&failure.error));
+    out.flush()?;
+    Ok(totals)
 }
 
 fn use_color(choice: ColorChoice, terminal: bool) -> bool {

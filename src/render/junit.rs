@@ -1,1 +1,166 @@
-//! (being written)
+//! JUnit XML for CI test reports: one test suite per input, one test case per rule; a rule with
+//! error-severity diagnostics in an input fails, one with only warnings passes with the warnings
+//! in `<system-out>`, and an input that could not be read is a suite with one erroring case.
+//!
+//! The XML is written by hand: the schema is tiny and fixed, and an XML crate would be a
+//! dependency for about forty lines. Every string goes through [`one_line`] first, since XML 1.0
+//! cannot hold most C0 controls even as character references, and is then escaped (`&<>"'`).
+
+use std::io::{self, Write};
+
+use super::safe::one_line;
+use super::{Entry, LintedFile, Summary};
+use crate::diagnostic::{Diagnostic, Severity};
+
+/// `s` as XML character data or an attribute value: unsafe characters escaped by [`one_line`],
+/// the noncharacters U+FFFE and U+FFFF (not XML 1.0 characters either) likewise, then `&<>"'`
+/// as entities.
+fn xml(s: &str) -> String {
+    let s = one_line(s);
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            '\u{fffe}' | '\u{ffff}' => out.push_str(&format!("\\u{{{:x}}}", u32::from(c))),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// One test case: a rule on one input.
+struct Case<'a> {
+    rule: &'a str,
+    diagnostics: Vec<&'a Diagnostic>,
+}
+
+impl Case<'_> {
+    fn failed(&self) -> bool {
+        self.diagnostics.iter().any(|d| d.severity == Severity::Error)
+    }
+}
+
+/// The cases of an input with `diagnostics`: every registry rule in registry order, then any
+/// other rule id they carry (tool diagnostics), in order of appearance.
+fn cases(diagnostics: &[Diagnostic]) -> Vec<Case<'_>> {
+    let mut cases: Vec<Case<'_>> = crate::rules().map(|r| Case { rule: r.id, diagnostics: Vec::new() }).collect();
+    for d in diagnostics {
+        match cases.iter_mut().find(|c| c.rule == d.rule) {
+            Some(case) => case.diagnostics.push(d),
+            None => cases.push(Case { rule: d.rule, diagnostics: vec![d] }),
+        }
+    }
+    cases
+}
+
+/// `path:line:col: severity[rule]: message`, one line per diagnostic, as the `short` format.
+fn listing(file: &LintedFile<'_>, diagnostics: &[&Diagnostic]) -> String {
+    diagnostics
+        .iter()
+        .map(|d| {
+            let at = file.position(d.primary.span.start);
+            let line = format!("{}:{}:{}: {}[{}]: {}", file.path, at.line, at.column, d.severity, d.rule, d.message);
+            xml(&line) + "\n"
+        })
+        .collect()
+}
+
+fn write_suite(out: &mut dyn Write, file: &LintedFile<'_>, cases: &[Case<'_>]) -> io::Result<()> {
+    let path = xml(file.path);
+    let failures = cases.iter().filter(|c| c.failed()).count();
+    writeln!(out, r#"  <testsuite name="{path}" tests="{}" failures="{failures}" errors="0">"#, cases.len())?;
+    for case in cases {
+        let rule = xml(case.rule);
+        let first_error = case.diagnostics.iter().find(|d| d.severity == Severity::Error);
+        if let Some(first) = first_error {
+            writeln!(out, r#"    <testcase classname="{path}" name="{rule}">"#)?;
+            write!(out, r#"      <failure type="error" message="{}">"#, xml(&first.message))?;
+            write!(out, "{}", listing(file, &case.diagnostics))?;
+            writeln!(out, "</failure>")?;
+            writeln!(out, "    </testcase>")?;
+        } else if !case.diagnostics.is_empty() {
+            writeln!(out, r#"    <testcase classname="{path}" name="{rule}">"#)?;
+            writeln!(out, "      <system-out>{}</system-out>", listing(file, &case.diagnostics))?;
+            writeln!(out, "    </testcase>")?;
+        } else {
+            writeln!(out, r#"    <testcase classname="{path}" name="{rule}"/>"#)?;
+        }
+    }
+    writeln!(out, "  </testsuite>")
+}
+
+/// Writes one JUnit XML document for `entries`: a `<testsuites>` element with the totals, one
+/// `<testsuite>` per input with a `<testcase>` per rule, and for an unreadable input a suite
+/// whose one case, `read`, holds an `<error>`. `_summary` is accepted for symmetry with
+/// [`super::json::write`]; the counts come from `entries`.
+pub fn write(out: &mut dyn Write, entries: &[Entry<'_>], _summary: Summary) -> io::Result<()> {
+    let suites: Vec<(&Entry<'_>, Vec<Case<'_>>)> = entries
+        .iter()
+        .map(|entry| match entry {
+            Entry::Linted(file) => (entry, cases(file.report.diagnostics())),
+            Entry::Failed { .. } => (entry, Vec::new()),
+        })
+        .collect();
+    let mut tests = 0;
+    let mut failures = 0;
+    let mut errors = 0;
+    for (entry, cases) in &suites {
+        match entry {
+            Entry::Linted(_) => {
+                tests += cases.len();
+                failures += cases.iter().filter(|c| c.failed()).count();
+            }
+            Entry::Failed { .. } => {
+                tests += 1;
+                errors += 1;
+            }
+        }
+    }
+    writeln!(out, r#"<?xml version="1.0" encoding="UTF-8"?>"#)?;
+    writeln!(out, r#"<testsuites name="sdrs-lint" tests="{tests}" failures="{failures}" errors="{errors}">"#)?;
+    for (entry, cases) in &suites {
+        match entry {
+            Entry::Linted(file) => write_suite(out, file, cases)?,
+            Entry::Failed { path, error } => {
+                let message = xml(&format!("cannot read {path}: {error}"));
+                let path = xml(path);
+                writeln!(out, r#"  <testsuite name="{path}" tests="1" failures="0" errors="1">"#)?;
+                writeln!(out, r#"    <testcase classname="{path}" name="read">"#)?;
+                writeln!(out, r#"      <error message="{message}"/>"#)?;
+                writeln!(out, "    </testcase>")?;
+                writeln!(out, "  </testsuite>")?;
+            }
+        }
+    }
+    writeln!(out, "</testsuites>")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::span::Span;
+
+    #[test]
+    fn xml_escapes_markup_controls_and_noncharacters() {
+        assert_eq!(xml("a&b<c>d\"e'f"), "a&amp;b&lt;c&gt;d&quot;e&apos;f");
+        assert_eq!(xml("x\u{1b}[2J\ny\u{fffe}"), "x\\u{1b}[2J\\u{a}y\\u{fffe}");
+    }
+
+    #[test]
+    fn a_rule_outside_the_registry_gets_its_own_case() {
+        let span = Span::new(0, 1);
+        let tool = Diagnostic::new("unused-suppression", Severity::Warning, String::new(), span, "x".into());
+        let error = Diagnostic::new("name-too-long", Severity::Error, String::new(), span, "y".into());
+        let all = [tool, error];
+        let cases = cases(&all);
+        assert_eq!(cases.len(), crate::rules().count() + 1);
+        let last = cases.last().unwrap();
+        assert_eq!((last.rule, last.diagnostics.len(), last.failed()), ("unused-suppression", 1, false));
+        let name = cases.iter().find(|c| c.rule == "name-too-long").unwrap();
+        assert!(name.failed());
+    }
+}

@@ -54,6 +54,8 @@ mod name_empty;
 mod name_invalid_char;
 mod name_too_long;
 mod null_value;
+mod project_id;
+mod request_line;
 mod tag_invalid_char;
 mod tag_key_duplicate;
 mod tag_key_empty;
@@ -131,6 +133,8 @@ pub static RULES: &[&dyn Rule] = &[
     &name_invalid_char::NameInvalidChar,
     &name_too_long::NameTooLong,
     &null_value::NullValue,
+    &project_id::ProjectId,
+    &request_line::RequestLine,
     &tag_invalid_char::TagInvalidChar,
     &tag_key_duplicate::TagKeyDuplicate,
     &tag_key_empty::TagKeyEmpty,

@@ -16,6 +16,15 @@ pub fn run(rule: &dyn Rule, src: &str) -> Vec<Diagnostic> {
     out
 }
 
+/// Runs `rule` alone on the HTTP request file `text`.
+pub fn run_http(rule: &dyn Rule, text: &str) -> Vec<Diagnostic> {
+    let mut linter = crate::Linter::new();
+    for other in super::RULES.iter().filter(|r| r.meta().id != rule.meta().id) {
+        let _ = linter.set_severity(other.meta().id, None);
+    }
+    linter.lint_http(text.as_bytes()).0.into_diagnostics()
+}
+
 /// The source text under each primary label `rule` reports on `src`.
 pub fn labelled(rule: &dyn Rule, src: &str) -> Vec<String> {
     run(rule, src).iter().map(|d| src.get(d.primary.span.range()).unwrap_or("<bad span>").to_string()).collect()

@@ -36,6 +36,19 @@ pub fn parse_str(text: &str) -> Parsed<'_> {
     parse_text(text, None)
 }
 
+/// Parses the JSON text that starts at byte `start` of `text` and runs to its end (the body of
+/// a request in an HTTP file, `text` cut at the body's end); spans are offsets into `text`.
+pub fn parse_region(text: &str, start: usize) -> Parsed<'_> {
+    let out = parser::parse(text, start);
+    Parsed { text, root: out.root, error: out.error.map(|e| *e), bom: None }
+}
+
+/// The invalid-UTF-8 error of `bytes`, if they are not UTF-8.
+pub fn utf8_error(bytes: &[u8]) -> Option<SyntaxError> {
+    let e = std::str::from_utf8(bytes).err()?;
+    Some(*invalid_utf8(bytes, e.valid_up_to(), e.error_len()))
+}
+
 /// Parses `bytes` as a JSON text.
 pub fn parse(bytes: &[u8]) -> Parsed<'_> {
     if let Some(error) = wrong_encoding(bytes) {

@@ -1,0 +1,85 @@
+use super::Context;
+use crate::diagnostic::{Applicability, Fix};
+use crate::view::RequestView;
+
+declare_rule! {
+    /// The request line of an HTTP file is not `POST /v1/{project_id}/protected-instances`.
+    RequestLine {
+        id: "request-line",
+        severity: Error,
+        fix: Some(Applicability::Unsafe),
+        summary: "The method is not `POST`, or the path is not `/v1/{project_id}/protected-instances`.",
+    }
+}
+
+const EXPECTED: &str = "/v1/{project_id}/protected-instances";
+
+fn check(request: &RequestView<'_, '_>, ctx: &mut Context<'_>) {
+    let Some(http) = request.http else { return };
+    if http.method != "POST" {
+        // Upper-casing keeps the call; any other method is a different call.
+        let applicability =
+            if http.method.eq_ignore_ascii_case("POST") { Applicability::Safe } else { Applicability::Unsafe };
+        ctx.report(
+            String::new(),
+            http.method_span,
+            format!("the method is `{}`; a protected instance is created with `POST`", http.method),
+        )
+        .with_label("not POST")
+        .with_help(format!("send `POST {EXPECTED}`; methods are case-sensitive"))
+        .with_fix(Fix::replace("use `POST`", applicability, http.method_span, "POST"));
+    }
+    let segments: Vec<&str> = http.segments().map(|(s, _)| s).collect();
+    if !matches!(segments.as_slice(), ["v1", _, "protected-instances"]) {
+        ctx.report(
+            String::new(),
+            http.path_span,
+            format!(
+                "the path is `{}`; it must be `{EXPECTED}`",
+                crate::describe::quote(http.path, 80).trim_matches('`')
+            ),
+        )
+        .with_label("not the create-protected-instance path")
+        .with_help(format!("write the path as `{EXPECTED}`, with your project ID in the middle"));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::RequestLine;
+    use crate::diagnostic::Applicability;
+    use crate::rules::testing::run_http;
+
+    const BODY: &str = "{\"protected_instance\": {}}";
+
+    fn labels(line: &str) -> Vec<String> {
+        let text = format!("{line}\n\n{BODY}\n");
+        run_http(&RequestLine, &text).iter().map(|d| text[d.primary.span.range()].to_string()).collect()
+    }
+
+    #[test]
+    fn the_documented_request_line_passes() {
+        assert!(labels("POST https://{Endpoint}/v1/{project_id}/protected-instances").is_empty());
+        assert!(labels("POST /v1/0123456789abcdef0123456789abcdef/protected-instances HTTP/1.1").is_empty());
+    }
+
+    #[test]
+    fn wrong_method_and_path() {
+        assert_eq!(labels("PUT https://h/v1/p/protected-instances"), ["PUT"]);
+        assert_eq!(labels("POST https://h/v2/p/protected-instances?x=1"), ["/v2/p/protected-instances"]);
+        assert_eq!(labels("POST https://h/v1/protected-instances"), ["/v1/protected-instances"]);
+        assert_eq!(labels("post https://h/v1/p/protected-instances/"), ["post", "/v1/p/protected-instances/"]);
+    }
+
+    #[test]
+    fn lower_case_post_is_a_safe_fix() {
+        let text = format!("post /v1/p/protected-instances\n\n{BODY}");
+        let found = run_http(&RequestLine, &text);
+        assert_eq!(found[0].fix.as_ref().map(|f| f.applicability), Some(Applicability::Safe));
+    }
+
+    #[test]
+    fn plain_json_has_no_request_line() {
+        assert!(crate::rules::testing::run(&RequestLine, BODY).is_empty());
+    }
+}
