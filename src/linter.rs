@@ -81,7 +81,7 @@ impl Linter {
                     &mut diagnostics,
                 );
             }
-            return (Report { diagnostics }, Vec::new());
+            return (self.report(diagnostics), Vec::new());
         };
         let mut diagnostics = Vec::new();
         let mut skipped = Vec::new();
@@ -97,15 +97,23 @@ impl Linter {
             }
             self.check(&RequestView::new(&parsed).with_http(&request), &mut diagnostics);
         }
-        sort(&mut diagnostics);
-        (Report { diagnostics }, skipped)
+        (self.report(diagnostics), skipped)
     }
 
     fn run(&self, parsed: &syntax::Parsed<'_>) -> Report {
         let mut diagnostics = Vec::new();
         self.check(&RequestView::new(parsed), &mut diagnostics);
+        self.report(diagnostics)
+    }
+
+    fn report(&self, mut diagnostics: Vec<Diagnostic>) -> Report {
         sort(&mut diagnostics);
-        Report { diagnostics }
+        Report { diagnostics, ran: self.enabled().collect() }
+    }
+
+    /// The ids of the rules this linter runs.
+    pub fn enabled(&self) -> impl Iterator<Item = &'static str> + '_ {
+        RULES.iter().zip(&self.levels).filter(|(_, level)| level.is_some()).map(|(rule, _)| rule.meta().id)
     }
 
     /// Runs every enabled rule on `view`.
@@ -127,13 +135,20 @@ pub(crate) fn sort(diagnostics: &mut [Diagnostic]) {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Report {
     diagnostics: Vec<Diagnostic>,
+    ran: Vec<&'static str>,
 }
 
 impl Report {
     /// A report of `diagnostics` (put in source order), such as configuration problems.
     pub fn from_diagnostics(mut diagnostics: Vec<Diagnostic>) -> Report {
         sort(&mut diagnostics);
-        Report { diagnostics }
+        Report { diagnostics, ran: Vec::new() }
+    }
+
+    /// The ids of the rules that ran (all enabled rules; none for a report built from
+    /// diagnostics).
+    pub fn rules_run(&self) -> &[&'static str] {
+        &self.ran
     }
 
     /// The diagnostics, in source order.

@@ -11,6 +11,7 @@ use std::io::{self, Write};
 use super::safe::one_line;
 use super::{Entry, LintedFile, Summary};
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::linter::Report;
 
 /// `s` as XML character data or an attribute value: unsafe characters escaped by [`one_line`],
 /// the noncharacters U+FFFE and U+FFFF (not XML 1.0 characters either) likewise, then `&<>"'`
@@ -36,6 +37,8 @@ fn xml(s: &str) -> String {
 struct Case<'a> {
     rule: &'a str,
     diagnostics: Vec<&'a Diagnostic>,
+    /// The rule was turned off for this input.
+    skipped: bool,
 }
 
 impl Case<'_> {
@@ -44,14 +47,20 @@ impl Case<'_> {
     }
 }
 
-/// The cases of an input with `diagnostics`: every registry rule in registry order, then any
-/// other rule id they carry (tool diagnostics), in order of appearance.
-fn cases(diagnostics: &[Diagnostic]) -> Vec<Case<'_>> {
-    let mut cases: Vec<Case<'_>> = crate::rules().map(|r| Case { rule: r.id, diagnostics: Vec::new() }).collect();
-    for d in diagnostics {
+/// The cases of an input: when rules ran on it, every registry rule in registry order (those
+/// turned off are skipped cases); then any other rule id its diagnostics carry (tool
+/// diagnostics such as `unused-suppression`), in order of appearance.
+fn cases(report: &Report) -> Vec<Case<'_>> {
+    let ran = report.rules_run();
+    let mut cases: Vec<Case<'_>> = if ran.is_empty() {
+        Vec::new()
+    } else {
+        crate::rules().map(|r| Case { rule: r.id, diagnostics: Vec::new(), skipped: !ran.contains(&r.id) }).collect()
+    };
+    for d in report.diagnostics() {
         match cases.iter_mut().find(|c| c.rule == d.rule) {
             Some(case) => case.diagnostics.push(d),
-            None => cases.push(Case { rule: d.rule, diagnostics: vec![d] }),
+            None => cases.push(Case { rule: d.rule, diagnostics: vec![d], skipped: false }),
         }
     }
     cases
@@ -72,7 +81,12 @@ fn listing(file: &LintedFile<'_>, diagnostics: &[&Diagnostic]) -> String {
 fn write_suite(out: &mut dyn Write, file: &LintedFile<'_>, cases: &[Case<'_>]) -> io::Result<()> {
     let path = xml(file.path);
     let failures = cases.iter().filter(|c| c.failed()).count();
-    writeln!(out, r#"  <testsuite name="{path}" tests="{}" failures="{failures}" errors="0">"#, cases.len())?;
+    let skipped = cases.iter().filter(|c| c.skipped).count();
+    writeln!(
+        out,
+        r#"  <testsuite name="{path}" tests="{}" failures="{failures}" errors="0" skipped="{skipped}">"#,
+        cases.len()
+    )?;
     for case in cases {
         let rule = xml(case.rule);
         let first_error = case.diagnostics.iter().find(|d| d.severity == Severity::Error);
@@ -85,6 +99,10 @@ fn write_suite(out: &mut dyn Write, file: &LintedFile<'_>, cases: &[Case<'_>]) -
         } else if !case.diagnostics.is_empty() {
             writeln!(out, r#"    <testcase classname="{path}" name="{rule}">"#)?;
             writeln!(out, "      <system-out>{}</system-out>", listing(file, &case.diagnostics))?;
+            writeln!(out, "    </testcase>")?;
+        } else if case.skipped {
+            writeln!(out, r#"    <testcase classname="{path}" name="{rule}">"#)?;
+            writeln!(out, r#"      <skipped message="rule turned off"/>"#)?;
             writeln!(out, "    </testcase>")?;
         } else {
             writeln!(out, r#"    <testcase classname="{path}" name="{rule}"/>"#)?;
@@ -101,7 +119,7 @@ pub fn write(out: &mut dyn Write, entries: &[Entry<'_>], _summary: Summary) -> i
     let suites: Vec<(&Entry<'_>, Vec<Case<'_>>)> = entries
         .iter()
         .map(|entry| match entry {
-            Entry::Linted(file) => (entry, cases(file.report.diagnostics())),
+            Entry::Linted(file) => (entry, cases(file.report)),
             Entry::Failed { .. } => (entry, Vec::new()),
         })
         .collect();
@@ -151,16 +169,24 @@ mod tests {
     }
 
     #[test]
-    fn a_rule_outside_the_registry_gets_its_own_case() {
+    fn tool_diagnostics_get_their_own_cases() {
         let span = Span::new(0, 1);
         let tool = Diagnostic::new("unused-suppression", Severity::Warning, String::new(), span, "x".into());
-        let error = Diagnostic::new("name-too-long", Severity::Error, String::new(), span, "y".into());
-        let all = [tool, error];
-        let cases = cases(&all);
-        assert_eq!(cases.len(), crate::rules().count() + 1);
-        let last = cases.last().unwrap();
-        assert_eq!((last.rule, last.diagnostics.len(), last.failed()), ("unused-suppression", 1, false));
-        let name = cases.iter().find(|c| c.rule == "name-too-long").unwrap();
-        assert!(name.failed());
+        let report = Report::from_diagnostics(vec![tool]);
+        let cases = cases(&report);
+        assert_eq!(cases.len(), 1, "no rule ran on a configuration file");
+        assert_eq!((cases[0].rule, cases[0].diagnostics.len(), cases[0].failed()), ("unused-suppression", 1, false));
+    }
+
+    #[test]
+    fn rules_turned_off_are_skipped_cases() {
+        let mut linter = crate::Linter::new();
+        let _ = linter.set_severity("name-too-long", None);
+        let report = linter.lint("{\"protected_instance\": {\"name\": \"x\"}}");
+        let cases = cases(&report);
+        assert_eq!(cases.len(), crate::rules().count());
+        let skipped: Vec<&str> = cases.iter().filter(|c| c.skipped).map(|c| c.rule).collect();
+        assert_eq!(skipped, ["name-too-long"]);
+        assert!(cases.iter().find(|c| c.rule == "missing-field").is_some_and(Case::failed));
     }
 }
