@@ -29,6 +29,7 @@ pub mod checks;
 pub mod config;
 pub mod describe;
 mod diagnostic;
+pub mod fix;
 pub mod http;
 mod linter;
 mod model;

@@ -145,6 +145,11 @@ impl Report {
         Report { diagnostics, ran: Vec::new() }
     }
 
+    /// Keeps only the diagnostics for which `keep` returns true (order and rules run kept).
+    pub fn retain(&mut self, keep: impl FnMut(&Diagnostic) -> bool) {
+        self.diagnostics.retain(keep);
+    }
+
     /// The ids of the rules that ran (all enabled rules; none for a report built from
     /// diagnostics).
     pub fn rules_run(&self) -> &[&'static str] {

@@ -27,6 +27,8 @@ pub enum Command {
         /// The rule id, such as `name-too-long`.
         id: String,
     },
+    /// Run the language server on standard input and output (for editors).
+    Lsp,
     /// Print the effective configuration for a path: rule severities and where each comes
     /// from, file selection and suppressions.
     Config {
@@ -52,6 +54,18 @@ pub struct LintArgs {
     /// When to colour human output; `auto` colours a terminal unless NO_COLOR is set.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
     pub color: ColorChoice,
+
+    /// Apply safe fixes to the files (atomically); with `-`, print the fixed text instead.
+    #[arg(long)]
+    pub fix: bool,
+
+    /// Also apply unsafe fixes (they change what is sent); needs `--fix` or `--diff`.
+    #[arg(long)]
+    pub unsafe_fixes: bool,
+
+    /// Print the fixes as a unified diff and write nothing; exit 1 when there is a change.
+    #[arg(long, conflicts_with = "fix")]
+    pub diff: bool,
 
     /// Print a rule's page and exit (same as `sdrs-lint rule <ID>`).
     #[arg(long, value_name = "ID")]

@@ -1,6 +1,7 @@
 //! Linting one input: skip it if the configuration or its content says so, lint it as JSON or
 //! as an HTTP request file, then apply the configuration's suppressions.
 
+use std::path::Path;
 use std::sync::Arc;
 
 use sdrs_lint::{Linter, Report, Span};
@@ -95,24 +96,41 @@ pub fn run(job: &Job, args: &LintArgs) -> Outcome {
 
 /// Drops the diagnostics the configuration suppresses for this file, noting which entries
 /// covered it and which silenced something.
-fn suppress(linted: &mut Linted, config: &Loaded, relative: &std::path::Path) {
+fn suppress(linted: &mut Linted, config: &Loaded, relative: &Path) {
+    let silenced = apply_suppressions(&mut linted.report, config, relative);
+    linted.covered_by = silenced.covered_by;
+    linted.used = silenced.used;
+    linted.suppressed = silenced.count;
+}
+
+/// What the suppressions did to one report.
+#[derive(Debug, Default)]
+pub struct Silenced {
+    /// Entries (by index) whose `paths` cover the file.
+    pub covered_by: Vec<usize>,
+    /// Entries that silenced at least one diagnostic.
+    pub used: Vec<usize>,
+    /// Diagnostics silenced.
+    pub count: usize,
+}
+
+/// Removes from `report` what `config`'s suppressions silence in the file at `relative`.
+pub fn apply_suppressions(report: &mut Report, config: &Loaded, relative: &Path) -> Silenced {
     let entries: Vec<(usize, &sdrs_lint::config::Suppression)> =
         config.config.suppressions.iter().enumerate().filter(|(_, s)| s.covers(relative)).collect();
+    let mut silenced = Silenced { covered_by: entries.iter().map(|(i, _)| *i).collect(), ..Silenced::default() };
     if entries.is_empty() {
-        return;
+        return silenced;
     }
-    linted.covered_by = entries.iter().map(|(i, _)| *i).collect();
-    let mut kept = Vec::new();
-    for diagnostic in std::mem::take(&mut linted.report).into_diagnostics() {
-        match entries.iter().find(|(_, s)| s.silences(&diagnostic)) {
-            Some((i, _)) => {
-                linted.suppressed += 1;
-                if !linted.used.contains(i) {
-                    linted.used.push(*i);
-                }
+    report.retain(|diagnostic| match entries.iter().find(|(_, s)| s.silences(diagnostic)) {
+        Some((i, _)) => {
+            silenced.count += 1;
+            if !silenced.used.contains(i) {
+                silenced.used.push(*i);
             }
-            None => kept.push(diagnostic),
+            false
         }
-    }
-    linted.report = Report::from_diagnostics(kept);
+        None => true,
+    });
+    silenced
 }

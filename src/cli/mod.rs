@@ -6,6 +6,7 @@ mod config_cmd;
 mod explain;
 mod inputs;
 mod lint;
+mod lsp;
 mod output;
 mod settings;
 
@@ -33,6 +34,7 @@ pub fn run() -> i32 {
         (Some(Command::Rules), _) => explain::list(&mut io::stdout().lock()).map(|()| OK),
         (Some(Command::Rule { id }), _) | (None, Some(id)) => explain::page(&mut io::stdout().lock(), id),
         (Some(Command::Config { path, settings }), _) => config_cmd::run(&mut io::stdout().lock(), path, settings),
+        (Some(Command::Lsp), _) => lsp::run(),
         (None, None) => check::run(&cli.lint),
     };
     match result {

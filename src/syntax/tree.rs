@@ -130,6 +130,21 @@ impl<'a> Object<'a> {
     pub fn get(&self, name: &str) -> Option<&Member<'a>> {
         self.members.iter().rev().find(|m| m.key.value() == name)
     }
+
+    /// The bytes to delete to remove the last member named `name` with one of its commas,
+    /// keeping the neighbours' layout: up to the next member's name, or, for the last member,
+    /// from the end of the previous value.
+    pub fn removal_span(&self, name: &str) -> Option<Span> {
+        let i = self.members.iter().rposition(|m| m.key.value() == name)?;
+        let member = self.members.get(i)?;
+        let next = self.members.get(i + 1);
+        let previous = i.checked_sub(1).and_then(|p| self.members.get(p));
+        Some(match (previous, next) {
+            (_, Some(next)) => Span::new(member.key.span().start, next.key.span().start),
+            (Some(previous), None) => Span::new(previous.value.span.end, member.value.span.end),
+            (None, None) => Span::new(member.key.span().start, member.value.span.end),
+        })
+    }
 }
 
 /// One `"name": value` pair.
