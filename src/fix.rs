@@ -33,10 +33,15 @@ pub struct Fixed {
 
 /// Applies every fix up to `allow` (`Safe`, or `Unsafe` for both) until none applies.
 pub fn fix(linter: &Linter, input: &[u8], syntax: Syntax, allow: Applicability) -> Fixed {
-    let lint = |text: &[u8]| match syntax {
+    fix_with(input, allow, |text| match syntax {
         Syntax::Json => linter.lint_bytes(text),
         Syntax::Http => linter.lint_http(text).0,
-    };
+    })
+}
+
+/// [`fix`] with the caller's lint between passes (for instance one that drops suppressed
+/// diagnostics, whose fixes must not be applied).
+pub fn fix_with(input: &[u8], allow: Applicability, lint: impl Fn(&[u8]) -> Report) -> Fixed {
     let mut text = input.to_vec();
     let mut report = lint(&text);
     let mut applied = Vec::new();

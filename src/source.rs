@@ -68,6 +68,84 @@ impl LineIndex {
     pub fn line_start(&self, line: usize) -> Option<usize> {
         self.starts.get(line.checked_sub(1)?).copied()
     }
+
+    /// The 0-based line of byte `offset` and its 0-based column in `unit`s, counted from the
+    /// line's first byte as the Language Server Protocol counts: a byte-order mark is a
+    /// character like any other, and each byte of an invalid UTF-8 sequence counts one.
+    pub fn line_column(&self, bytes: &[u8], offset: usize, unit: ColumnUnit) -> (usize, usize) {
+        let offset = offset.min(bytes.len());
+        let line = self.starts.partition_point(|&s| s <= offset).saturating_sub(1);
+        let start = self.starts.get(line).copied().unwrap_or(0).min(offset);
+        let text = bytes.get(start..offset).unwrap_or_default();
+        let column = text
+            .utf8_chunks()
+            .map(|chunk| chunk.valid().chars().map(|c| unit.width(c)).sum::<usize>() + chunk.invalid().len())
+            .sum();
+        (line, column)
+    }
+
+    /// The byte offset of 0-based `line` and 0-based `column` counted in `unit`s (the inverse of
+    /// [`Self::line_column`]). A line past the last is the end of the input; a column past the
+    /// end of its line is the line's end (before its line break); a column inside a character
+    /// (half of a UTF-16 surrogate pair, a byte inside a UTF-8 sequence) is that character's start.
+    pub fn offset(&self, bytes: &[u8], line: usize, column: usize, unit: ColumnUnit) -> usize {
+        let Some(&start) = self.starts.get(line) else { return bytes.len() };
+        let end = self.line_content_end(bytes, line);
+        let text = bytes.get(start..end).unwrap_or_default();
+        let mut offset = start;
+        let mut counted = 0;
+        for chunk in text.utf8_chunks() {
+            for c in chunk.valid().chars() {
+                let width = unit.width(c);
+                if counted + width > column {
+                    return offset;
+                }
+                counted += width;
+                offset += c.len_utf8();
+            }
+            for _ in chunk.invalid() {
+                if counted >= column {
+                    return offset;
+                }
+                counted += 1;
+                offset += 1;
+            }
+        }
+        offset
+    }
+
+    /// Where the text of 0-based `line` ends: before its LF, CRLF or CR.
+    fn line_content_end(&self, bytes: &[u8], line: usize) -> usize {
+        let Some(next) = self.starts.get(line + 1).copied() else { return bytes.len() };
+        let before = |back: usize| next.checked_sub(back).and_then(|i| bytes.get(i)).copied();
+        match (before(2), before(1)) {
+            (Some(b'\r'), Some(b'\n')) => next - 2,
+            (_, Some(b'\n' | b'\r')) => next - 1,
+            _ => next,
+        }
+    }
+}
+
+/// What a column counts: the position encodings of the Language Server Protocol.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ColumnUnit {
+    /// UTF-8 code units (bytes).
+    Utf8,
+    /// UTF-16 code units: a character above U+FFFF counts two.
+    Utf16,
+    /// Unicode scalar values.
+    Utf32,
+}
+
+impl ColumnUnit {
+    /// How many units `c` counts.
+    pub fn width(self, c: char) -> usize {
+        match self {
+            ColumnUnit::Utf8 => c.len_utf8(),
+            ColumnUnit::Utf16 => c.len_utf16(),
+            ColumnUnit::Utf32 => 1,
+        }
+    }
 }
 
 #[cfg(test)]
@@ -119,6 +197,37 @@ mod tests {
         assert_eq!(index.position(bytes, 1).column, 2);
         assert_eq!(index.position(bytes, 5).column, 6);
         assert_eq!(index.position_utf16(bytes, 5).column, 6);
+    }
+
+    #[test]
+    fn line_column_and_offset_are_inverse_in_every_unit() {
+        let text = "\u{feff}a😀b\r\n中\rx\ny";
+        let bytes = text.as_bytes();
+        let index = LineIndex::new(bytes);
+        let b = text.find('b').unwrap_or(0);
+        assert_eq!(index.line_column(bytes, b, ColumnUnit::Utf16), (0, 4), "BOM 1 + a 1 + emoji 2");
+        assert_eq!(index.line_column(bytes, b, ColumnUnit::Utf8), (0, 8));
+        assert_eq!(index.line_column(bytes, b, ColumnUnit::Utf32), (0, 3));
+        for unit in [ColumnUnit::Utf8, ColumnUnit::Utf16, ColumnUnit::Utf32] {
+            for (offset, _) in text.char_indices().chain([(text.len(), ' ')]) {
+                let (line, column) = index.line_column(bytes, offset, unit);
+                if bytes.get(offset) == Some(&b'\n') && offset > 0 && bytes.get(offset - 1) == Some(&b'\r') {
+                    continue; // between CR and LF: not a position a client can name
+                }
+                assert_eq!(index.offset(bytes, line, column, unit), offset, "{unit:?} {offset}");
+            }
+        }
+    }
+
+    #[test]
+    fn offsets_of_positions_outside_the_text_are_clamped() {
+        let text = "ab\r\n😀c";
+        let bytes = text.as_bytes();
+        let index = LineIndex::new(bytes);
+        assert_eq!(index.offset(bytes, 0, 99, ColumnUnit::Utf16), 2, "past the line's end: before CRLF");
+        assert_eq!(index.offset(bytes, 1, 1, ColumnUnit::Utf16), 4, "inside a surrogate pair: its start");
+        assert_eq!(index.offset(bytes, 1, 2, ColumnUnit::Utf8), 4, "inside a UTF-8 sequence: its start");
+        assert_eq!(index.offset(bytes, 7, 0, ColumnUnit::Utf16), text.len());
     }
 
     #[test]

@@ -183,6 +183,53 @@ fn inject(request: &mut ProtectedInstance, fault: usize) -> (&'static str, Strin
     }
 }
 
+/// Applies the fixable faults selected by `mask` to a valid request; returns the JSON and the
+/// rule each fault fires.
+fn inject_fixable(request: &mut CreateProtectedInstanceRequest, mask: u8) -> (String, Vec<&'static str>) {
+    let instance = &mut request.protected_instance;
+    let mut rules = Vec::new();
+    let on = |bit: u8| mask & (1 << bit) != 0;
+    if on(1) {
+        instance.name = "ｗｅｂ-01".into();
+        rules.push("name-invalid-char");
+    }
+    if on(2) {
+        instance.flavor_ref = Some("s3.large.2".into());
+        rules.push("unknown-field");
+    }
+    if on(3) {
+        instance.dedicated_host_id = Some("7d1e4c2a-3b5f-4e6d-8a9c-0b1f2e3d4c5a".into());
+        instance.tenancy = None;
+        rules.push("dedicated-host-needs-dedicated-tenancy");
+    } else if on(4) {
+        instance.tenancy = Some(Tenancy::Shared);
+        rules.push("tenancy-invalid");
+    }
+    if on(5) {
+        instance.description = Some("primary\u{200b}node".into());
+        rules.push("invisible-char");
+    }
+    if on(6) {
+        instance.cluster_id = None;
+    }
+    let mut json = request.to_json();
+    if on(2) {
+        json = json.replace("\"flavorRef\"", "\"flavorref\"");
+    }
+    if on(4) && !on(3) {
+        json = json.replace("\"tenancy\": \"shared\"", "\"tenancy\": \"Shared\"");
+    }
+    if on(6) {
+        json = json.replacen("\"name\":", "\"cluster_id\": null,\n    \"name\":", 1);
+        rules.push("null-value");
+    }
+    if on(0) {
+        json.insert(0, '\u{feff}');
+        rules.push("byte-order-mark");
+    }
+    (json, rules)
+}
+
 fn to_value(node: &Node<'_>) -> serde_json::Value {
     match &node.kind {
         NodeKind::Null => serde_json::Value::Null,
@@ -230,6 +277,26 @@ proptest! {
         let report = sdrs_lint::lint(&json);
         let found: Vec<(&str, &str)> = report.diagnostics().iter().map(|d| (d.rule, &json[d.primary.span.range()])).collect();
         prop_assert_eq!(found, vec![(rule, label.as_str())], "{}", json);
+    }
+
+    #[test]
+    fn fixing_converges_and_fixed_rules_do_not_fire_again(mut request in valid_request(), mask in 1u8..128) {
+        let (json, injected) = inject_fixable(&mut request, mask);
+        let before: Vec<&str> = sdrs_lint::lint(&json).diagnostics().iter().map(|d| d.rule).collect();
+        for rule in &injected {
+            prop_assert!(before.contains(rule), "{} does not fire on {}", rule, json);
+        }
+        let fixed = sdrs_lint::fix::fix(&sdrs_lint::Linter::new(), json.as_bytes(), sdrs_lint::fix::Syntax::Json, sdrs_lint::Applicability::Unsafe);
+        let remaining: Vec<String> = fixed.report.diagnostics().iter().map(|d| format!("{}: {}", d.rule, d.message)).collect();
+        prop_assert_eq!(remaining, Vec::<String>::new(), "{}", String::from_utf8_lossy(&fixed.text));
+        for rule in &injected {
+            prop_assert!(fixed.applied.contains(rule), "{} was not fixed", rule);
+        }
+        // Still JSON, and still the same request apart from what the fixes changed.
+        let value: serde_json::Value = serde_json::from_slice(&fixed.text).unwrap();
+        prop_assert_eq!(&value["protected_instance"]["server_id"], &serde_json::Value::from(request.protected_instance.server_id.clone()));
+        // Line layout is kept: pretty input stays multi-line with the same indentation unit.
+        prop_assert!(String::from_utf8_lossy(&fixed.text).contains("\n    \"server_id\""));
     }
 
     #[test]

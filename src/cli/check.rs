@@ -50,9 +50,13 @@ pub fn run(args: &LintArgs) -> io::Result<i32> {
     outcomes.sort_by(|a, b| a.path().cmp(b.path()));
     outcomes.extend(unused_suppressions(&outcomes));
     let (_, errors, warnings, _) = count(&outcomes);
-    let failed = outcomes.iter().any(|o| matches!(o, Outcome::Failed(_)));
+    let linted = || outcomes.iter().filter_map(|o| if let Outcome::Linted(l) = o { Some(l) } else { None });
+    let failed = outcomes.iter().any(|o| matches!(o, Outcome::Failed(_))) || linted().any(|l| l.write_error.is_some());
     let status = if failed {
         USAGE_OR_IO
+    } else if args.diff {
+        // Like `git diff --exit-code`: 1 when there is something to apply.
+        if linted().any(|l| l.diff.is_some()) { LINT_ERRORS } else { OK }
     } else if errors > 0 || (resolver.deny_warnings() && warnings > 0) {
         LINT_ERRORS
     } else {
@@ -83,6 +87,10 @@ fn config_file(path: String, text: String, report: Report) -> Linted {
         suppressed: 0,
         covered_by: Vec::new(),
         used: Vec::new(),
+        fixes: 0,
+        diff: None,
+        write_error: None,
+        from_stdin: false,
     }
 }
 

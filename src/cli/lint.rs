@@ -4,10 +4,12 @@
 use std::path::Path;
 use std::sync::Arc;
 
-use sdrs_lint::{Linter, Report, Span};
+use std::io::Write as _;
+
+use sdrs_lint::{Applicability, Linter, Report, Span, fix};
 
 use super::args::LintArgs;
-use super::inputs::{Failure, Input, looks_like_request};
+use super::inputs::{Failure, Input, Source, looks_like_request};
 use super::settings::Loaded;
 
 /// An input with the configuration that governs it.
@@ -38,6 +40,14 @@ pub struct Linted {
     /// something in it.
     pub covered_by: Vec<usize>,
     pub used: Vec<usize>,
+    /// Fixes applied (or, with `--diff`, that would be).
+    pub fixes: usize,
+    /// With `--diff`: the unified diff of the fixes.
+    pub diff: Option<String>,
+    /// Why the fixed file could not be written.
+    pub write_error: Option<String>,
+    /// Read from standard input (with `--fix`, the fixed text goes to standard output).
+    pub from_stdin: bool,
 }
 
 impl Outcome {
@@ -87,11 +97,74 @@ pub fn run(job: &Job, args: &LintArgs) -> Outcome {
         suppressed: 0,
         covered_by: Vec::new(),
         used: Vec::new(),
+        fixes: 0,
+        diff: None,
+        write_error: None,
+        from_stdin: matches!(job.input.source, Source::Stdin),
     };
     if let (Some(config), Some(relative)) = (&job.config, &relative) {
         suppress(&mut linted, config, relative);
     }
+    if args.fix || args.diff {
+        fix_input(&mut linted, job, args, relative.as_deref());
+    }
     Outcome::Linted(linted)
+}
+
+/// Applies the allowed fixes (never those of suppressed diagnostics). With `--diff` the
+/// change is only described; otherwise the file is rewritten atomically and the report
+/// becomes that of the fixed text. Standard input's fixed text is printed by the caller.
+fn fix_input(linted: &mut Linted, job: &Job, args: &LintArgs, relative: Option<&Path>) {
+    let allow = if args.unsafe_fixes { Applicability::Unsafe } else { Applicability::Safe };
+    let http = job.input.is_http();
+    let fixed = fix::fix_with(&linted.bytes, allow, |text| {
+        let mut report = if http { job.linter.lint_http(text).0 } else { job.linter.lint_bytes(text) };
+        if let (Some(config), Some(relative)) = (&job.config, relative) {
+            apply_suppressions(&mut report, config, relative);
+        }
+        report
+    });
+    if fixed.applied.is_empty() {
+        return;
+    }
+    linted.fixes = fixed.applied.len();
+    if args.diff {
+        linted.diff = Some(unified_diff(&linted.path, &linted.bytes, &fixed.text));
+        return;
+    }
+    if let Source::File(path) = &job.input.source
+        && let Err(e) = write_atomically(path, &linted.bytes, &fixed.text)
+    {
+        linted.write_error = Some(e.to_string());
+        linted.fixes = 0;
+        return;
+    }
+    linted.bytes = fixed.text;
+    linted.report = fixed.report;
+}
+
+/// `git diff`-style unified diff of the fix.
+fn unified_diff(path: &str, before: &[u8], after: &[u8]) -> String {
+    let (before, after) = (String::from_utf8_lossy(before), String::from_utf8_lossy(after));
+    let diff = similar::TextDiff::from_lines(before.as_ref(), after.as_ref());
+    diff.unified_diff().context_radius(3).header(&format!("a/{path}"), &format!("b/{path}")).to_string()
+}
+
+/// Replaces `path`'s content with `new` through a temporary file in the same directory and a
+/// rename, keeping the permissions, and only if the file still holds `original`.
+fn write_atomically(path: &Path, original: &[u8], new: &[u8]) -> std::io::Result<()> {
+    // Write through a symbolic link to its target rather than replacing the link.
+    let path = std::fs::canonicalize(path)?;
+    if std::fs::read(&path)? != original {
+        return Err(std::io::Error::other("it changed on disk while being linted; left as it is"));
+    }
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let mut temp = tempfile::NamedTempFile::new_in(dir)?;
+    temp.write_all(new)?;
+    temp.as_file().set_permissions(std::fs::metadata(&path)?.permissions())?;
+    temp.as_file().sync_all()?;
+    temp.persist(&path).map_err(|e| e.error)?;
+    Ok(())
 }
 
 /// Drops the diagnostics the configuration suppresses for this file, noting which entries
@@ -133,4 +206,52 @@ pub fn apply_suppressions(report: &mut Report, config: &Loaded, relative: &Path)
         None => true,
     });
     silenced
+}
+
+#[cfg(test)]
+mod tests {
+    use std::os::unix::fs::PermissionsExt;
+
+    use super::write_atomically;
+
+    fn temp(name: &str) -> std::path::PathBuf {
+        let dir = std::env::temp_dir().join(format!("sdrs-lint-write-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        dir
+    }
+
+    #[test]
+    fn rewrites_keeping_permissions_and_leaves_no_temporary_file() {
+        let dir = temp("perm");
+        let path = dir.join("r.json");
+        std::fs::write(&path, "old").unwrap();
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o640)).unwrap();
+        write_atomically(&path, b"old", b"new").unwrap();
+        assert_eq!(std::fs::read(&path).unwrap(), b"new");
+        assert_eq!(std::fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o640);
+        assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn a_file_changed_since_it_was_read_is_left_alone() {
+        let dir = temp("changed");
+        let path = dir.join("r.json");
+        std::fs::write(&path, "edited meanwhile").unwrap();
+        let err = write_atomically(&path, b"as read", b"fixed").unwrap_err();
+        assert!(err.to_string().contains("changed on disk"), "{err}");
+        assert_eq!(std::fs::read(&path).unwrap(), b"edited meanwhile");
+    }
+
+    #[test]
+    fn a_symbolic_link_keeps_pointing_at_the_fixed_target() {
+        let dir = temp("link");
+        let target = dir.join("target.json");
+        let link = dir.join("link.json");
+        std::fs::write(&target, "old").unwrap();
+        std::os::unix::fs::symlink(&target, &link).unwrap();
+        write_atomically(&link, b"old", b"new").unwrap();
+        assert!(std::fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
+        assert_eq!(std::fs::read(&target).unwrap(), b"new");
+    }
 }

@@ -3,9 +3,8 @@
 
 use std::io::{self, BufWriter, IsTerminal, Write};
 
-use sdrs_lint::render::{
-    Entry, LintedFile, Summary, github, human, json, junit, safe::one_line, sarif, short, summary,
-};
+use sdrs_lint::render::safe::{multi_line, one_line};
+use sdrs_lint::render::{Entry, LintedFile, Summary, github, human, json, junit, sarif, short, summary};
 
 use super::args::{ColorChoice, Format, LintArgs};
 use super::check::count;
@@ -13,6 +12,9 @@ use super::lint::Outcome;
 
 /// Renders `outcomes`; returns the totals.
 pub fn write(args: &LintArgs, outcomes: &[Outcome]) -> io::Result<Summary> {
+    if args.diff {
+        return write_diffs(outcomes);
+    }
     let stdout = io::stdout();
     let color = use_color(args.color, stdout.is_terminal());
     let mut out = BufWriter::new(stdout.lock());
@@ -41,6 +43,20 @@ pub fn write(args: &LintArgs, outcomes: &[Outcome]) -> io::Result<Summary> {
             }
             Outcome::Linted(linted) => {
                 let Some(file) = files_iter.next() else { continue };
+                if let Some(error) = &linted.write_error {
+                    let _ = writeln!(
+                        io::stderr(),
+                        "sdrs-lint: cannot write {}: {}",
+                        one_line(&linted.path),
+                        one_line(error)
+                    );
+                }
+                if linted.from_stdin && args.fix {
+                    // The fixed text is the output; what remains goes to standard error.
+                    out.write_all(&linted.bytes)?;
+                    short::write(&mut io::stderr().lock(), file)?;
+                    continue;
+                }
                 if args.verbose {
                     for span in &linted.skipped_requests {
                         let line = file.position(span.start).line;
@@ -68,7 +84,16 @@ pub fn write(args: &LintArgs, outcomes: &[Outcome]) -> io::Result<Summary> {
             if suppressed > 0 {
                 line.push_str(&format!(" ({suppressed} suppressed by configuration)"));
             }
-            writeln!(out, "{line}")?;
+            if args.fix {
+                line.push_str(&fixed_summary(outcomes));
+            }
+            // With `--fix -`, standard output carries the fixed text alone.
+            let fixed_stdin = args.fix && outcomes.iter().any(|o| matches!(o, Outcome::Linted(l) if l.from_stdin));
+            if fixed_stdin {
+                let _ = writeln!(io::stderr(), "{line}");
+            } else {
+                writeln!(out, "{line}")?;
+            }
         }
         Format::Json => json::write(&mut out, &entries, totals)?,
         Format::Sarif => sarif::write(&mut out, &entries, totals)?,
@@ -77,6 +102,48 @@ pub fn write(args: &LintArgs, outcomes: &[Outcome]) -> io::Result<Summary> {
     }
     out.flush()?;
     Ok(totals)
+}
+
+/// "; fixed 3 problems in 2 files" after a `--fix` run.
+fn fixed_summary(outcomes: &[Outcome]) -> String {
+    let fixed: Vec<usize> = outcomes
+        .iter()
+        .filter_map(|o| if let Outcome::Linted(l) = o { Some(l.fixes) } else { None })
+        .filter(|&n| n > 0)
+        .collect();
+    let problems: usize = fixed.iter().sum();
+    let plural = |n: usize, what: &str| format!("{n} {what}{}", if n == 1 { "" } else { "s" });
+    format!("; fixed {} in {}", plural(problems, "problem"), plural(fixed.len(), "file"))
+}
+
+/// `--diff`: the diffs on standard output, a one-line summary on standard error.
+fn write_diffs(outcomes: &[Outcome]) -> io::Result<Summary> {
+    // A piped diff stays exact for `git apply`; on a terminal, controls are shown escaped.
+    let terminal = io::stdout().is_terminal();
+    let mut out = BufWriter::new(io::stdout().lock());
+    let (mut fixes, mut files) = (0, 0);
+    for outcome in outcomes {
+        match outcome {
+            Outcome::Linted(linted) => {
+                if let Some(diff) = &linted.diff {
+                    let shown = if terminal { multi_line(diff) } else { diff.into() };
+                    out.write_all(shown.as_bytes())?;
+                    fixes += linted.fixes;
+                    files += 1;
+                }
+            }
+            Outcome::Failed(f) => {
+                let _ = writeln!(io::stderr(), "sdrs-lint: cannot read {}: {}", one_line(&f.path), one_line(&f.error));
+            }
+            Outcome::Skipped { .. } => {}
+        }
+    }
+    out.flush()?;
+    let plural = |n: usize, what: &str| format!("{n} {what}{}", if n == 1 { "" } else { "s" });
+    let fixes = format!("{fixes} {}", if fixes == 1 { "fix" } else { "fixes" });
+    let _ = writeln!(io::stderr(), "sdrs-lint: {fixes} would change {}", plural(files, "file"));
+    let (linted, errors, warnings, _) = count(outcomes);
+    Ok(Summary { files: linted, errors, warnings })
 }
 
 fn use_color(choice: ColorChoice, terminal: bool) -> bool {

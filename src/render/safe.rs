@@ -28,6 +28,24 @@ pub fn one_line(s: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// Multi-line text (such as a diff) for a terminal: line breaks (LF, CRLF) and tabs stay, every
+/// other unsafe character is escaped.
+pub fn multi_line(s: &str) -> Cow<'_, str> {
+    let mut chars = s.chars().peekable();
+    let mut out = String::new();
+    let mut changed = false;
+    while let Some(c) = chars.next() {
+        let keep = matches!(c, '\n' | '\t') || (c == '\r' && chars.peek() == Some(&'\n'));
+        if is_unsafe(c) && !keep {
+            let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
+            changed = true;
+        } else {
+            out.push(c);
+        }
+    }
+    if changed { Cow::Owned(out) } else { Cow::Borrowed(s) }
+}
+
 /// The input as text safe to print in a source snippet, with a map from input byte offsets
 /// to offsets in that text. Line breaks and tabs stay (a lone CR becomes LF, same length).
 #[derive(Debug)]
@@ -104,6 +122,12 @@ mod tests {
         assert_eq!(&shown.text[y.range()], "y");
         let bang = shown.map_span(Span::new(15, 16));
         assert_eq!(&shown.text[bang.range()], "!");
+    }
+
+    #[test]
+    fn multi_line_keeps_line_breaks_and_tabs_only() {
+        assert_eq!(multi_line("a\tb\r\nc\n"), "a\tb\r\nc\n");
+        assert_eq!(multi_line("\u{feff}x\ry\u{1b}[0m\n"), "\\u{feff}x\\u{d}y\\u{1b}[0m\n");
     }
 
     #[test]

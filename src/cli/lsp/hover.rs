@@ -1,0 +1,81 @@
+//! `textDocument/hover`: the documentation of a member name of a documented object.
+
+use lsp_types::{Hover, HoverContents, MarkupContent, MarkupKind, Position};
+use sdrs_lint::schema::{self, MemberSpec};
+use sdrs_lint::source::ColumnUnit;
+use sdrs_lint::syntax::JsonType;
+
+use super::convert::Lines;
+use super::documents::Document;
+use super::locate::{self, Place};
+
+/// The hover for `position` of `document`: `None` unless it is on a documented member's name.
+pub fn hover(document: &Document, position: Position, unit: ColumnUnit) -> Option<Hover> {
+    let text = document.text.as_str();
+    let lines = Lines::new(text, unit);
+    let offset = lines.offset(position);
+    locate::with_body(text, document.http, offset, |parsed| {
+        let found = locate::innermost_object(parsed, offset)?;
+        let member = found.key_at(offset)?;
+        let spec = found.place.spec()?;
+        let spec = spec.get(schema::find(spec, member.key.value())?)?;
+        Some(Hover {
+            contents: HoverContents::Markup(MarkupContent { kind: MarkupKind::Markdown, value: markdown(spec, found.place) }),
+            range: Some(lines.range(member.key.span())),
+        })
+    })
+}
+
+/// A member's documentation: name, whether required, type, meaning and limits.
+pub fn markdown(spec: &MemberSpec, place: Place) -> String {
+    format!(
+        "**`{}`** — {} {} in {}\n\n{}\n\n{}",
+        spec.name,
+        if spec.required { "required" } else { "optional" },
+        type_name(spec.ty),
+        place.describe(),
+        sentence(spec.meaning),
+        spec.limits
+    )
+}
+
+/// The one-line summary completion items show.
+pub fn detail(spec: &MemberSpec) -> String {
+    format!("{} {}", if spec.required { "required" } else { "optional" }, type_name(spec.ty))
+}
+
+fn type_name(ty: JsonType) -> &'static str {
+    match ty {
+        JsonType::Null => "null",
+        JsonType::Boolean => "boolean",
+        JsonType::Number => "number",
+        JsonType::String => "string",
+        JsonType::Array => "array",
+        JsonType::Object => "object",
+    }
+}
+
+/// `meaning` as a sentence: capitalised, with a full stop.
+fn sentence(meaning: &str) -> String {
+    let mut chars = meaning.chars();
+    let mut out: String = chars.next().map(|c| c.to_uppercase().collect::<String>()).unwrap_or_default();
+    out.push_str(chars.as_str());
+    if !out.ends_with('.') {
+        out.push('.');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markdown_has_name_requirement_type_meaning_and_limits() {
+        let name = schema::INSTANCE.iter().find(|s| s.name == "name").unwrap();
+        let text = markdown(name, Place::Instance);
+        assert!(text.starts_with("**`name`** — required string in `protected_instance`\n\n"), "{text}");
+        assert!(text.contains("The protected instance's name (at most 64 bytes)."), "{text}");
+        assert!(text.ends_with(name.limits), "{text}");
+    }
+}
