@@ -23,6 +23,9 @@
 //! To build a request in code and check it, see [`CreateProtectedInstanceRequest`].
 
 #![warn(missing_docs)]
+// No panics by construction: fallible lookups (`get`) instead of indexing, and no
+// `unwrap`/`expect`/`panic!` outside tests; arbitrary input must never abort a lint.
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing))]
 
 pub mod checks;
 #[cfg(feature = "config")]

@@ -203,10 +203,13 @@ impl Field {
     }
 
     /// The documented spec.
+    #[allow(clippy::indexing_slicing)] // In bounds: the assertion below ties `Field` to `INSTANCE`.
     pub fn spec(self) -> &'static MemberSpec {
         &INSTANCE[self as usize]
     }
 }
+
+const _: () = assert!(INSTANCE.len() == Field::ALL.len(), "every field indexes INSTANCE");
 
 /// The index of `name` in `specs`.
 pub fn find(specs: &[MemberSpec], name: &str) -> Option<usize> {

@@ -141,8 +141,8 @@ impl<'t, 'a> RequestView<'t, 'a> {
         let mut fields = [None; Field::ALL.len()];
         if let Some(instance) = &instance {
             for member in &instance.object.members {
-                if let Some(i) = schema::find(schema::INSTANCE, member.key.value()) {
-                    fields[i] = Some(member);
+                if let Some(slot) = schema::find(schema::INSTANCE, member.key.value()).and_then(|i| fields.get_mut(i)) {
+                    *slot = Some(member);
                 }
             }
         }
@@ -162,7 +162,7 @@ impl<'t, 'a> RequestView<'t, 'a> {
 
     /// The last member of `protected_instance` named by `field`.
     pub fn field(&self, field: Field) -> Option<&'t Member<'a>> {
-        self.fields[field as usize]
+        self.fields.get(field as usize).copied().flatten()
     }
 
     /// The member `field`, when its value is a string.

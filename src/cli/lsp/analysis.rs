@@ -8,10 +8,10 @@ use sdrs_lint::fix::{self, Fixed};
 use sdrs_lint::render::LintedFile;
 use sdrs_lint::{Applicability, Linter, Report};
 
+use super::documents::Document;
 use crate::cli::args::Settings;
 use crate::cli::lint::apply_suppressions;
 use crate::cli::settings::{Broken, Loaded, Resolver};
-use super::documents::Document;
 
 /// How one document is linted.
 pub struct Analysis {

@@ -4,8 +4,8 @@
 //! cursor says whether a member name or a value is being typed, and whether inside quotes.
 
 use lsp_types::{
-    CompletionItem, CompletionItemKind, CompletionTextEdit, Documentation, InsertTextFormat, MarkupContent,
-    MarkupKind, Position, TextEdit,
+    CompletionItem, CompletionItemKind, CompletionTextEdit, Documentation, InsertTextFormat, MarkupContent, MarkupKind,
+    Position, TextEdit,
 };
 use sdrs_lint::Span;
 use sdrs_lint::source::ColumnUnit;
@@ -218,13 +218,12 @@ mod tests {
         let cursor = text.find('|').unwrap();
         let text = text.replacen('|', "", 1);
         let start = text.find(open).unwrap() + open.len() - 1;
-        let described = scan(&text, start, cursor).map(|t| match t {
+        scan(&text, start, cursor).map(|t| match t {
             Typing::QuotedName(s) => ("quoted name".to_string(), None, text[s.range()].to_string()),
             Typing::BareName(s) => ("bare name".to_string(), None, text[s.range()].to_string()),
             Typing::QuotedValue(k, s) => ("quoted value".to_string(), Some(k.to_string()), text[s.range()].to_string()),
             Typing::BareValue(k, s) => ("bare value".to_string(), Some(k.to_string()), text[s.range()].to_string()),
-        });
-        described
+        })
     }
 
     fn t(kind: &str, key: Option<&str>, span: &str) -> Option<(String, Option<String>, String)> {
@@ -238,7 +237,10 @@ mod tests {
         assert_eq!(typing("{\"protected_instance\": {\"na|me\": 1}}", open), t("quoted name", None, "name"));
         assert_eq!(typing("{\"protected_instance\": {\"a\": 1, |", open), t("bare name", None, ""));
         assert_eq!(typing("{\"protected_instance\": {\"a\": 1, fl|", open), t("bare name", None, "fl"));
-        assert_eq!(typing("{\"protected_instance\": {\"tenancy\": \"de|\"}}", open), t("quoted value", Some("tenancy"), "de"));
+        assert_eq!(
+            typing("{\"protected_instance\": {\"tenancy\": \"de|\"}}", open),
+            t("quoted value", Some("tenancy"), "de")
+        );
         assert_eq!(typing("{\"protected_instance\": {\"tenancy\": |", open), t("bare value", Some("tenancy"), ""));
         assert_eq!(typing("{\"protected_instance\": {\"a\": \"x\" |", open), None, "after a value");
         assert_eq!(typing("{\"protected_instance\": {\"a\"|: 1}", open), None, "after a name");

@@ -20,7 +20,10 @@ pub fn hover(document: &Document, position: Position, unit: ColumnUnit) -> Optio
         let spec = found.place.spec()?;
         let spec = spec.get(schema::find(spec, member.key.value())?)?;
         Some(Hover {
-            contents: HoverContents::Markup(MarkupContent { kind: MarkupKind::Markdown, value: markdown(spec, found.place) }),
+            contents: HoverContents::Markup(MarkupContent {
+                kind: MarkupKind::Markdown,
+                value: markdown(spec, found.place),
+            }),
             range: Some(lines.range(member.key.span())),
         })
     })

@@ -146,7 +146,8 @@ mod tests {
 
     #[test]
     fn http_bodies_are_found_by_offset() {
-        let text = "GET /v1/p/other\n\n{\"a\": {}}\n###\nPOST /v1/p/protected-instances\n\n{\"protected_instance\": {\n";
+        let text =
+            "GET /v1/p/other\n\n{\"a\": {}}\n###\nPOST /v1/p/protected-instances\n\n{\"protected_instance\": {\n";
         let offset = text.len();
         let place = with_body(text, true, offset, |p| innermost_object(p, offset).map(|f| f.place));
         assert_eq!(place, Some(Place::Instance));

@@ -5,8 +5,7 @@ use std::collections::HashMap;
 
 use lsp_server::{Connection, ErrorCode, Message, Notification, Request, Response, ResponseError};
 use lsp_types::notification::{
-    DidChangeTextDocument, DidCloseTextDocument, DidOpenTextDocument, LogMessage, Notification as _,
-    PublishDiagnostics,
+    DidChangeTextDocument, DidCloseTextDocument, DidOpenTextDocument, LogMessage, Notification as _, PublishDiagnostics,
 };
 use lsp_types::request::{CodeActionRequest, Completion, HoverRequest, Initialize, Request as _, Shutdown};
 use lsp_types::{
@@ -115,7 +114,9 @@ impl<'c> Server<'c> {
             (State::Uninitialized, _) => {
                 Err(error(ErrorCode::ServerNotInitialized, "the server has not been initialized".into()))
             }
-            (_, Initialize::METHOD) => Err(error(ErrorCode::InvalidRequest, "the server is already initialized".into())),
+            (_, Initialize::METHOD) => {
+                Err(error(ErrorCode::InvalidRequest, "the server is already initialized".into()))
+            }
             (State::ShutDown, _) => Err(error(ErrorCode::InvalidRequest, "the server is shutting down".into())),
             (State::Running, Shutdown::METHOD) => {
                 self.state = State::ShutDown;
@@ -123,12 +124,14 @@ impl<'c> Server<'c> {
             }
             (State::Running, HoverRequest::METHOD) => parse::<HoverParams>(params).and_then(|p| {
                 let at = p.text_document_position_params;
-                let hover = self.documents.get(&at.text_document.uri).and_then(|d| hover::hover(d, at.position, self.unit));
+                let hover =
+                    self.documents.get(&at.text_document.uri).and_then(|d| hover::hover(d, at.position, self.unit));
                 to_value(hover)
             }),
             (State::Running, Completion::METHOD) => parse::<CompletionParams>(params).and_then(|p| {
                 let at = p.text_document_position;
-                let items = self.documents.get(&at.text_document.uri).map(|d| completion::complete(d, at.position, self.unit));
+                let items =
+                    self.documents.get(&at.text_document.uri).map(|d| completion::complete(d, at.position, self.unit));
                 to_value(items.map(CompletionResponse::Array))
             }),
             (State::Running, CodeActionRequest::METHOD) => parse::<CodeActionParams>(params).and_then(|p| {
