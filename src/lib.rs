@@ -46,7 +46,7 @@ pub mod syntax;
 pub mod view;
 
 pub use diagnostic::{Applicability, Diagnostic, Edit, Fix, Label, Severity};
-pub use linter::{LintError, Linter, Report, UnknownRule};
+pub use linter::{DEFAULT_MAX_DIAGNOSTICS, LintError, Linter, Report, UnknownRule};
 pub use model::{CreateProtectedInstanceRequest, LintedRequest, ProtectedInstance, Tag, Tenancy};
 pub use rules::{Rule, RuleMeta};
 pub use span::Span;

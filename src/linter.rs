@@ -4,7 +4,7 @@ use std::fmt;
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::http;
-use crate::rules::{Context, RULES};
+use crate::rules::{Context, RULES, Sink};
 use crate::span::Span;
 use crate::syntax;
 use crate::view::RequestView;
@@ -14,11 +14,19 @@ use crate::view::RequestView;
 pub struct Linter {
     /// The severity of each rule of [`RULES`], by position; `None` turns the rule off.
     levels: Vec<Option<Severity>>,
+    /// At most this many diagnostics per input are kept; the rest are counted.
+    max_diagnostics: usize,
 }
+
+/// The default of [`Linter::set_max_diagnostics`].
+pub const DEFAULT_MAX_DIAGNOSTICS: usize = 1000;
 
 impl Default for Linter {
     fn default() -> Self {
-        Linter { levels: RULES.iter().map(|r| Some(r.meta().default_severity)).collect() }
+        Linter {
+            levels: RULES.iter().map(|r| Some(r.meta().default_severity)).collect(),
+            max_diagnostics: DEFAULT_MAX_DIAGNOSTICS,
+        }
     }
 }
 
@@ -58,6 +66,13 @@ impl Linter {
         Ok(self)
     }
 
+    /// Keeps at most `max` diagnostics per input (the first in source order) and only counts
+    /// the rest ([`Report::omitted`]); `None` keeps them all. The default is 1000.
+    pub fn set_max_diagnostics(&mut self, max: Option<usize>) -> &mut Self {
+        self.max_diagnostics = max.unwrap_or(usize::MAX);
+        self
+    }
+
     /// Lints a request body given as text.
     pub fn lint(&self, text: &str) -> Report {
         self.run(&syntax::parse_str(text))
@@ -73,17 +88,16 @@ impl Linter {
     /// create-protected-instance request in it, with spans into the file. Requests to other
     /// endpoints are not linted; the second value lists their request-line spans.
     pub fn lint_http(&self, bytes: &[u8]) -> (Report, Vec<Span>) {
+        let mut sink = self.sink();
         let Ok(text) = std::str::from_utf8(bytes) else {
-            let mut diagnostics = Vec::new();
             if let Some(error) = syntax::utf8_error(bytes) {
                 self.check(
                     &RequestView::new(&syntax::Parsed { text: "", root: None, error: Some(error), bom: None }),
-                    &mut diagnostics,
+                    &mut sink,
                 );
             }
-            return (self.report(diagnostics), Vec::new());
+            return (self.report(sink), Vec::new());
         };
-        let mut diagnostics = Vec::new();
         let mut skipped = Vec::new();
         for request in http::split(text) {
             if !request.creates_protected_instance() {
@@ -95,20 +109,25 @@ impl Linter {
                 error.message = "the request has no body".into();
                 error.label = "expected a blank line, then the JSON body".into();
             }
-            self.check(&RequestView::new(&parsed).with_http(&request), &mut diagnostics);
+            self.check(&RequestView::new(&parsed).with_http(&request), &mut sink);
         }
-        (self.report(diagnostics), skipped)
+        (self.report(sink), skipped)
     }
 
     fn run(&self, parsed: &syntax::Parsed<'_>) -> Report {
-        let mut diagnostics = Vec::new();
-        self.check(&RequestView::new(parsed), &mut diagnostics);
-        self.report(diagnostics)
+        let mut sink = self.sink();
+        self.check(&RequestView::new(parsed), &mut sink);
+        self.report(sink)
     }
 
-    fn report(&self, mut diagnostics: Vec<Diagnostic>) -> Report {
-        sort(&mut diagnostics);
-        Report { diagnostics, ran: self.enabled().collect() }
+    fn sink(&self) -> Sink {
+        Sink::new(self.max_diagnostics)
+    }
+
+    fn report(&self, mut sink: Sink) -> Report {
+        sink.keep_first();
+        let Sink { diagnostics, dropped, .. } = sink;
+        Report { diagnostics, ran: self.enabled().collect(), omitted: dropped }
     }
 
     /// The ids of the rules this linter runs.
@@ -117,10 +136,10 @@ impl Linter {
     }
 
     /// Runs every enabled rule on `view`.
-    fn check(&self, view: &RequestView<'_, '_>, diagnostics: &mut Vec<Diagnostic>) {
+    fn check(&self, view: &RequestView<'_, '_>, sink: &mut Sink) {
         for (rule, level) in RULES.iter().zip(&self.levels) {
             if let Some(severity) = *level {
-                rule.check(view, &mut Context::new(rule.meta().id, severity, diagnostics));
+                rule.check(view, &mut Context::new(rule.meta().id, severity, sink));
             }
         }
     }
@@ -136,13 +155,15 @@ pub(crate) fn sort(diagnostics: &mut [Diagnostic]) {
 pub struct Report {
     diagnostics: Vec<Diagnostic>,
     ran: Vec<&'static str>,
+    /// Diagnostics found past the limit and not kept: errors, warnings.
+    omitted: (usize, usize),
 }
 
 impl Report {
     /// A report of `diagnostics` (put in source order), such as configuration problems.
     pub fn from_diagnostics(mut diagnostics: Vec<Diagnostic>) -> Report {
         sort(&mut diagnostics);
-        Report { diagnostics, ran: Vec::new() }
+        Report { diagnostics, ran: Vec::new(), omitted: (0, 0) }
     }
 
     /// Keeps only the diagnostics for which `keep` returns true (order and rules run kept).
@@ -166,9 +187,19 @@ impl Report {
         self.diagnostics
     }
 
-    /// How many diagnostics have `severity`.
+    /// How many diagnostics have `severity`, including those omitted past the limit.
     pub fn count(&self, severity: Severity) -> usize {
-        self.diagnostics.iter().filter(|d| d.severity == severity).count()
+        let omitted = match severity {
+            Severity::Error => self.omitted.0,
+            Severity::Warning => self.omitted.1,
+        };
+        self.diagnostics.iter().filter(|d| d.severity == severity).count() + omitted
+    }
+
+    /// How many diagnostics were found past [`Linter::set_max_diagnostics`]'s limit and not
+    /// kept.
+    pub fn omitted(&self) -> usize {
+        self.omitted.0 + self.omitted.1
     }
 
     /// Whether any diagnostic is an error: the service would reject the request.
@@ -178,7 +209,7 @@ impl Report {
 
     /// Whether there is nothing to report.
     pub fn is_clean(&self) -> bool {
-        self.diagnostics.is_empty()
+        self.diagnostics.is_empty() && self.omitted() == 0
     }
 
     /// `Ok(self)` when no diagnostic is an error; otherwise a [`LintError`] that renders every

@@ -44,7 +44,9 @@ pub fn check(ctx: &mut Context<'_>, member: &StrMember<'_, '_>, limit: Limit) {
     };
     let cut = cut.map_or(value.len(), |(i, _)| i);
     let chars = value.chars().count();
-    let graphemes = value.graphemes(true).count();
+    // ASCII text has one grapheme per character, except a CR LF pair: skip the segmentation.
+    let graphemes =
+        if value.is_ascii() { chars - value.matches("\r\n").count() } else { value.graphemes(true).count() };
     let shown = if graphemes == chars {
         String::new()
     } else {

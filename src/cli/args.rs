@@ -99,7 +99,7 @@ pub struct LintArgs {
 }
 
 /// Settings shared by linting and `sdrs-lint config`.
-#[derive(Clone, Debug, Default, Args)]
+#[derive(Clone, Debug, Args)]
 pub struct Settings {
     /// Use this configuration file for every input instead of the nearest `sdrs-lint.toml`.
     #[arg(long, value_name = "FILE", conflicts_with = "isolated")]
@@ -124,6 +124,26 @@ pub struct Settings {
     /// Exit with status 1 when there are warnings, not only errors.
     #[arg(long)]
     pub deny_warnings: bool,
+
+    /// Show at most N diagnostics per file (the first in source order) and count the rest;
+    /// 0 shows them all.
+    #[arg(long, value_name = "N", default_value_t = sdrs_lint::DEFAULT_MAX_DIAGNOSTICS)]
+    pub max_diagnostics: usize,
+}
+
+impl Default for Settings {
+    /// What no flag means (the language server uses it).
+    fn default() -> Self {
+        Settings {
+            config: None,
+            isolated: false,
+            error: Vec::new(),
+            warn: Vec::new(),
+            off: Vec::new(),
+            deny_warnings: false,
+            max_diagnostics: sdrs_lint::DEFAULT_MAX_DIAGNOSTICS,
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

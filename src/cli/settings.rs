@@ -177,6 +177,8 @@ impl Resolver {
     /// Defaults, then `config`'s severities, then the command line's.
     fn linter(&self, config: Option<&Config>) -> Linter {
         let mut linter = Linter::new();
+        let max = self.settings.max_diagnostics;
+        linter.set_max_diagnostics((max > 0).then_some(max));
         let file = config.map(|c| c.rules.iter().map(|r| (r.id, r.severity))).into_iter().flatten();
         let flags = self.overrides.iter().map(|&(id, severity, _)| (id, severity));
         for (id, severity) in file.chain(flags) {

@@ -44,6 +44,9 @@ pub fn write(out: &mut dyn Write, file: &LintedFile<'_>) -> io::Result<()> {
             escape_property(d.rule),
         )?;
     }
+    if let Some(note) = super::omitted_note(file) {
+        writeln!(out, "::notice file={path},title=sdrs-lint::{}", escape_data(&note))?;
+    }
     Ok(())
 }
 

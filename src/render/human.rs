@@ -37,18 +37,29 @@ pub fn write(out: &mut dyn Write, file: &LintedFile<'_>, style: Style) -> io::Re
     let path = one_line(file.path);
     for d in file.report.diagnostics() {
         let at = file.position(d.primary.span.start);
-        let view = Printable {
-            d,
-            source: Named { name: format!("{path}:{}:{}", at.line, at.column), text: &shown.text },
-            shown: &shown,
-            message: one_line(&d.message).into_owned(),
-        };
+        let location = format!("{path}:{}:{}", at.line, at.column);
+        // A snippet of a huge line (a minified file, a 50 MB string) or of a label spanning
+        // thousands of lines would flood the terminal: show the location instead.
+        let snippet = d.labels().all(|l| shown.fits(l.span, MAX_SNIPPET_LINES, MAX_SNIPPET_WIDTH));
+        let mut message = one_line(&d.message).into_owned();
+        if !snippet {
+            message.push_str(&format!("\n  at {location} (source not shown: its lines are too long or too many)"));
+        }
+        let view =
+            Printable { d, source: Named { name: location, text: &shown.text }, shown: &shown, message, snippet };
         let mut rendered = String::new();
         handler.render_report(&mut rendered, &view).map_err(io::Error::other)?;
         out.write_all(rendered.as_bytes())?;
     }
+    if let Some(note) = super::omitted_note(file) {
+        writeln!(out, "\n  {path}: {note}\n")?;
+    }
     Ok(())
 }
+
+/// Snippets are printed only for labels within this many lines of at most this many bytes.
+const MAX_SNIPPET_LINES: usize = 40;
+const MAX_SNIPPET_WIDTH: usize = 1000;
 
 /// A diagnostic with its labels moved onto the printable source.
 struct Printable<'a> {
@@ -56,6 +67,8 @@ struct Printable<'a> {
     source: Named<'a>,
     shown: &'a DisplaySource,
     message: String,
+    /// Whether to print the source snippet.
+    snippet: bool,
 }
 
 impl fmt::Debug for Printable<'_> {
@@ -89,10 +102,13 @@ impl miette::Diagnostic for Printable<'_> {
     }
 
     fn source_code(&self) -> Option<&dyn SourceCode> {
-        Some(&self.source)
+        self.snippet.then_some(&self.source as &dyn SourceCode)
     }
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        if !self.snippet {
+            return None;
+        }
         let label = |l: &crate::diagnostic::Label, primary: bool| {
             let text = l.text.as_deref().map(|t| one_line(t).into_owned());
             let span = self.shown.map_span(l.span);

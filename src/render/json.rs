@@ -32,6 +32,8 @@ struct File<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     error: Option<&'a str>,
     diagnostics: Vec<JsonDiagnostic<'a>>,
+    /// Diagnostics found past the per-file limit and not listed.
+    omitted: usize,
 }
 
 #[derive(Serialize)]
@@ -122,8 +124,9 @@ pub fn write(out: &mut dyn Write, entries: &[Entry<'_>], summary: Summary) -> io
                 path: file.path,
                 error: None,
                 diagnostics: file.report.diagnostics().iter().map(|d| diagnostic(file, d)).collect(),
+                omitted: file.report.omitted(),
             },
-            Entry::Failed { path, error } => File { path, error: Some(error), diagnostics: Vec::new() },
+            Entry::Failed { path, error } => File { path, error: Some(error), diagnostics: Vec::new(), omitted: 0 },
         })
         .collect();
     let document = Document {

@@ -74,6 +74,18 @@ pub enum Entry<'a> {
     },
 }
 
+/// The closing note of a file whose diagnostics were capped, or `None`.
+pub fn omitted_note(file: &LintedFile<'_>) -> Option<String> {
+    let omitted = file.report.omitted();
+    (omitted > 0).then(|| {
+        let what = if omitted == 1 { "diagnostic" } else { "diagnostics" };
+        format!(
+            "{omitted} more {what} omitted: only the first {} are kept per file (see --max-diagnostics)",
+            file.report.diagnostics().len()
+        )
+    })
+}
+
 /// "2 errors, 1 warning in 3 files", or "no problems in 3 files".
 pub fn summary(errors: usize, warnings: usize, files: usize) -> String {
     let count = |n: usize, what: &str| format!("{n} {what}{}", if n == 1 { "" } else { "s" });

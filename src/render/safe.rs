@@ -54,6 +54,8 @@ pub struct DisplaySource {
     pub text: String,
     /// For each replaced piece: (its end in the input, its end in `text`), in order.
     shifts: Vec<(usize, usize)>,
+    /// Where each line of `text` starts.
+    line_starts: Vec<usize>,
 }
 
 impl DisplaySource {
@@ -83,7 +85,22 @@ impl DisplaySource {
                 shifts.push((at, text.len()));
             }
         }
-        DisplaySource { text, shifts }
+        let line_starts = std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect();
+        DisplaySource { text, shifts, line_starts }
+    }
+
+    /// Whether the lines of [`Self::text`] that `span` (of the input) touches are few and short
+    /// enough to print as a snippet: at most `max_lines` lines of at most `max_width` bytes.
+    pub fn fits(&self, span: Span, max_lines: usize, max_width: usize) -> bool {
+        let span = self.map_span(span);
+        let first = self.line_starts.partition_point(|&s| s <= span.start).saturating_sub(1);
+        let last = self.line_starts.partition_point(|&s| s <= span.end).saturating_sub(1);
+        last - first < max_lines
+            && (first..=last).all(|line| {
+                let start = self.line_starts.get(line).copied().unwrap_or(0);
+                let end = self.line_starts.get(line + 1).copied().unwrap_or(self.text.len());
+                end - start <= max_width
+            })
     }
 
     /// The offset in [`Self::text`] of input byte `offset` (a character boundary).

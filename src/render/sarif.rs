@@ -368,6 +368,10 @@ pub fn write(out: &mut dyn Write, entries: &[Entry<'_>], _summary: Summary) -> i
                     let index = rule_index(&mut rules, d.rule);
                     results.push(result(file, &artifact, index, d));
                 }
+                if let Some(note) = super::omitted_note(file) {
+                    notifications
+                        .push(Notification { level: "note", message: Text::new(format!("{}: {note}", file.path)) });
+                }
                 artifacts.push(Artifact { location: ArtifactLocation { index: None, ..artifact } });
             }
             Entry::Failed { path, error } => notifications
@@ -380,7 +384,7 @@ pub fn write(out: &mut dyn Write, entries: &[Entry<'_>], _summary: Summary) -> i
         runs: [Run {
             tool: Tool { driver: Driver { name: "sdrs-lint", version: env!("CARGO_PKG_VERSION"), rules } },
             invocations: [Invocation {
-                execution_successful: notifications.is_empty(),
+                execution_successful: notifications.iter().all(|n| n.level != "error"),
                 tool_execution_notifications: notifications,
             }],
             artifacts,

@@ -13,5 +13,8 @@ pub fn write(out: &mut dyn Write, file: &LintedFile<'_>) -> io::Result<()> {
         let at = file.position(d.primary.span.start);
         writeln!(out, "{path}:{}:{}: {}[{}]: {}", at.line, at.column, d.severity, d.rule, one_line(&d.message))?;
     }
+    if let Some(note) = super::omitted_note(file) {
+        writeln!(out, "{path}: note: {note}")?;
+    }
     Ok(())
 }

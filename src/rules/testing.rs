@@ -9,11 +9,11 @@ use crate::view::RequestView;
 pub fn run(rule: &dyn Rule, src: &str) -> Vec<Diagnostic> {
     let parsed = syntax::parse(src.as_bytes());
     let view = RequestView::new(&parsed);
-    let mut out = Vec::new();
+    let mut sink = super::Sink::new(usize::MAX);
     let meta = rule.meta();
-    rule.check(&view, &mut Context::new(meta.id, meta.default_severity, &mut out));
-    crate::linter::sort(&mut out);
-    out
+    rule.check(&view, &mut Context::new(meta.id, meta.default_severity, &mut sink));
+    crate::linter::sort(&mut sink.diagnostics);
+    sink.diagnostics
 }
 
 /// Runs `rule` alone on the HTTP request file `text`.
