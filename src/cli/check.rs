@@ -71,7 +71,7 @@ pub fn run(args: &LintArgs) -> io::Result<i32> {
 
 fn broken_outcome(broken: Broken) -> Outcome {
     match broken.problem {
-        Ok(report) => Outcome::Linted(config_file(broken.display, broken.text, report)),
+        Ok(report) => Outcome::Linted(Box::new(config_file(broken.display, broken.text, report))),
         Err(error) => Outcome::Failed(Failure { path: broken.display, error }),
     }
 }
@@ -134,7 +134,7 @@ fn unused_suppressions(outcomes: &[Outcome]) -> Vec<Outcome> {
                 .collect();
             (!diagnostics.is_empty()).then(|| {
                 let report = Report::from_diagnostics(diagnostics);
-                Outcome::Linted(config_file(config.display.clone(), config.text.clone(), report))
+                Outcome::Linted(Box::new(config_file(config.display.clone(), config.text.clone(), report)))
             })
         })
         .collect()

@@ -21,7 +21,7 @@ pub struct Job {
 
 /// What became of an input.
 pub enum Outcome {
-    Linted(Linted),
+    Linted(Box<Linted>),
     Skipped { path: String, reason: String },
     Failed(Failure),
 }
@@ -108,7 +108,7 @@ pub fn run(job: &Job, args: &LintArgs) -> Outcome {
     if args.fix || args.diff {
         fix_input(&mut linted, job, args, relative.as_deref());
     }
-    Outcome::Linted(linted)
+    Outcome::Linted(Box::new(linted))
 }
 
 /// Applies the allowed fixes (never those of suppressed diagnostics). With `--diff` the
