@@ -1,5 +1,7 @@
-//! Whole-lint time per request (parse + every rule + building diagnostics, no rendering)
-//! against `serde_json::from_str::<Value>` on the same bytes, in the same run.
+//! Whole-lint time per request (parse + every rule + building diagnostics, no rendering),
+//! against `serde_json::from_str::<Value>` on the same bytes and against the `jsonschema` crate
+//! (jsonschema-rs) parsing the same bytes and collecting every error of the equivalent JSON
+//! Schema (`create-protected-instance.schema.json`), in the same run.
 //!
 //! `cargo bench --bench lint` prints criterion's report, then a table of ratios computed from
 //! criterion's own estimates (`target/criterion/<group>/<function>/new/estimates.json`).
@@ -15,14 +17,42 @@ const INPUTS: [(&str, &str); 3] = [
     ("dozen-problems", include_str!("inputs/dozen-problems.json")),
 ];
 
+const SCHEMA: &str = include_str!("create-protected-instance.schema.json");
+
+fn validator() -> jsonschema::Validator {
+    let schema: serde_json::Value = serde_json::from_str(SCHEMA).expect("the schema is JSON");
+    let validator = jsonschema::options()
+        .with_draft(jsonschema::Draft::Draft202012)
+        .should_validate_formats(true)
+        .build(&schema)
+        .expect("the schema compiles");
+    // The schema must agree with the linter on the inputs, or the comparison means nothing.
+    for (name, text) in INPUTS {
+        let value: serde_json::Value = serde_json::from_str(text).expect("the inputs are JSON");
+        assert_eq!(
+            validator.is_valid(&value),
+            sdrs_lint::lint(text).is_clean(),
+            "schema and linter disagree on {name}"
+        );
+    }
+    validator
+}
+
 fn per_request(c: &mut Criterion) {
     let linter = sdrs_lint::Linter::new();
+    let validator = validator();
     for (name, text) in INPUTS {
         let mut group = c.benchmark_group(name);
         group.throughput(Throughput::Bytes(text.len() as u64));
         group.bench_function("sdrs_lint", |b| b.iter(|| linter.lint(black_box(text))));
         group.bench_function("serde_json_value", |b| {
             b.iter(|| serde_json::from_str::<serde_json::Value>(black_box(text)))
+        });
+        group.bench_function("jsonschema", |b| {
+            b.iter(|| {
+                let value: serde_json::Value = serde_json::from_str(black_box(text)).expect("JSON");
+                validator.iter_errors(&value).count()
+            })
         });
         group.finish();
     }
@@ -37,16 +67,27 @@ fn mean_ns(group: &str, function: &str) -> Option<f64> {
 }
 
 fn print_ratios() {
-    println!("\n{:<20} {:>9} {:>12} {:>12} {:>8}", "input", "bytes", "sdrs-lint", "serde_json", "ratio");
+    println!(
+        "\n{:<18} {:>6} {:>11} {:>11} {:>11} {:>11} {:>11}",
+        "input", "bytes", "sdrs-lint", "serde_json", "jsonschema", "vs serde", "vs schema"
+    );
     for (name, text) in INPUTS {
-        match (mean_ns(name, "sdrs_lint"), mean_ns(name, "serde_json_value")) {
-            (Some(lint), Some(serde)) => {
-                println!("{name:<20} {:>9} {:>10.0}ns {:>10.0}ns {:>7.2}x", text.len(), lint, serde, lint / serde)
-            }
-            _ => println!("{name:<20} (no estimates: run without a filter to measure both)"),
+        let times = (mean_ns(name, "sdrs_lint"), mean_ns(name, "serde_json_value"), mean_ns(name, "jsonschema"));
+        match times {
+            (Some(lint), Some(serde), Some(schema)) => println!(
+                "{name:<18} {:>6} {:>9.2}µs {:>9.2}µs {:>9.2}µs {:>10.2}x {:>10.2}x",
+                text.len(),
+                lint / 1e3,
+                serde / 1e3,
+                schema / 1e3,
+                lint / serde,
+                schema / lint
+            ),
+            _ => println!("{name:<18} (no estimates: run without a filter to measure all three)"),
         }
     }
-    println!("ratio = sdrs-lint time / serde_json::from_str::<Value> time (lower is better; target <= 1)");
+    println!("vs serde = sdrs-lint time / serde_json::from_str::<Value> time (target: at most 1, aim 0.5)");
+    println!("vs schema = jsonschema time / sdrs-lint time (target: at least 3)");
 }
 
 fn main() {

@@ -1,6 +1,8 @@
 //! The typed view rules read: the syntax tree seen as a create-protected-instance request.
 //! Built once per input; where a member name repeats, the view holds the last occurrence.
 
+use std::sync::LazyLock;
+
 use crate::http::HttpRequest;
 use crate::pointer;
 use crate::schema::{self, Field, MemberSpec};
@@ -47,6 +49,20 @@ impl ObjectKind {
             ObjectKind::Tag(_) => format!("tag `{name}`"),
             _ => format!("`{name}`"),
         }
+    }
+
+    /// "server_group_id, server_id, …": the documented member names, for help texts.
+    pub fn documented(self) -> &'static str {
+        static LISTS: LazyLock<[String; 3]> = LazyLock::new(|| {
+            let list = |specs: &[MemberSpec]| specs.iter().map(|s| s.name).collect::<Vec<_>>().join(", ");
+            [list(schema::ROOT), list(schema::INSTANCE), list(schema::TAG)]
+        });
+        let index = match self {
+            ObjectKind::Root => 0,
+            ObjectKind::Instance => 1,
+            ObjectKind::Tag(_) => 2,
+        };
+        LISTS.get(index).map_or("", String::as_str)
     }
 
     /// How messages name the object itself.
@@ -125,8 +141,6 @@ pub struct RequestView<'t, 'a> {
     /// `protected_instance`, when it is an object.
     pub instance: Option<ObjectView<'t, 'a>>,
     fields: [Option<&'t Member<'a>>; Field::ALL.len()],
-    /// The elements of `tags` that are objects.
-    pub tags: Vec<ObjectView<'t, 'a>>,
     /// The request line, when the body comes from an HTTP request file.
     pub http: Option<&'t HttpRequest<'a>>,
 }
@@ -146,12 +160,7 @@ impl<'t, 'a> RequestView<'t, 'a> {
                 }
             }
         }
-        let mut view = RequestView { parsed, root, instance, fields, tags: Vec::new(), http: None };
-        if let Some((_, array)) = view.tag_array() {
-            let tags = array.items.iter().enumerate().filter_map(|(i, n)| ObjectView::new(ObjectKind::Tag(i), n));
-            view.tags = tags.collect();
-        }
-        view
+        RequestView { parsed, root, instance, fields, http: None }
     }
 
     /// The same view, for a body sent by `request` of an HTTP file.
@@ -177,9 +186,15 @@ impl<'t, 'a> RequestView<'t, 'a> {
         Some((member, member.value.as_array()?))
     }
 
+    /// The elements of `tags` that are objects (made as needed: a request may have a million).
+    pub fn tags(&self) -> impl Iterator<Item = ObjectView<'t, 'a>> + '_ {
+        let items = self.tag_array().map(|(_, array)| array.items.as_slice()).unwrap_or_default();
+        items.iter().enumerate().filter_map(|(i, node)| ObjectView::new(ObjectKind::Tag(i), node))
+    }
+
     /// Every documented object present: root, `protected_instance`, then each tag.
-    pub fn objects(&self) -> impl Iterator<Item = &ObjectView<'t, 'a>> {
-        self.root.iter().chain(&self.instance).chain(&self.tags)
+    pub fn objects(&self) -> impl Iterator<Item = ObjectView<'t, 'a>> + '_ {
+        self.root.into_iter().chain(self.instance).chain(self.tags())
     }
 
     /// The string values of every documented string member, in object order.

@@ -5,8 +5,20 @@ use std::process::Command;
 
 /// Crates that exist to talk over a network (HTTP clients and servers, TLS, sockets).
 const NETWORKING: &[&str] = &[
-    "curl", "h2", "http", "hyper", "isahc", "mio", "native-tls", "openssl", "reqwest", "rustls", "socket2", "surf",
-    "tokio", "ureq",
+    "curl",
+    "h2",
+    "http",
+    "hyper",
+    "isahc",
+    "mio",
+    "native-tls",
+    "openssl",
+    "reqwest",
+    "rustls",
+    "socket2",
+    "surf",
+    "tokio",
+    "ureq",
 ];
 
 fn dependencies(features: &[&str]) -> Vec<String> {
@@ -39,7 +51,9 @@ fn no_networking_crate_in_the_tree() {
 #[test]
 fn the_library_alone_has_no_command_line_or_terminal_dependencies() {
     let names = dependencies(&["--no-default-features"]);
-    for cli_only in ["clap", "ignore", "lsp-server", "owo-colors", "rayon", "supports-color", "terminal_size", "textwrap"] {
+    for cli_only in
+        ["clap", "ignore", "lsp-server", "owo-colors", "rayon", "supports-color", "terminal_size", "textwrap"]
+    {
         assert!(!names.iter().any(|n| n == cli_only), "{cli_only} is built for library users");
     }
 }

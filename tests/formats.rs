@@ -87,7 +87,7 @@ fn sarif(inputs: &[Input], failed: &[(&str, &str)]) -> Value {
 fn schema_errors(log: &Value) -> Vec<String> {
     let schema: Value = serde_json::from_str(include_str!("data/sarif-schema-2.1.0.json")).unwrap();
     let validator = jsonschema::draft4::new(&schema).unwrap();
-    validator.iter_errors(log).map(|e| format!("{e} at {}", e.instance_path)).collect()
+    validator.iter_errors(log).map(|e| format!("{e} at {}", e.instance_path())).collect()
 }
 
 fn assert_schema_valid(log: &Value) {

@@ -1,6 +1,7 @@
 //! Checks shared by several rules, written once: length limits, character scans, UUID and IPv4
 //! shapes, and close-name suggestions.
 
+pub mod first_seen;
 pub mod ipv4;
 pub mod length;
 pub mod similar;
@@ -14,14 +15,41 @@ pub fn is_blank(s: &str) -> bool {
     s.chars().all(char::is_whitespace)
 }
 
-/// Each decoded character of `s` matching `pred`, with the source span that produced it.
-/// Scans the decoded value first, so strings without a match cost no position mapping.
-pub fn matching_chars<'s>(
-    s: &'s JsonStr<'_>,
-    pred: impl Fn(char) -> bool + 's,
-) -> impl Iterator<Item = (char, Span)> + 's {
-    let any = s.value().chars().any(&pred);
-    any.then(|| s.chars()).into_iter().flatten().filter(move |&(c, _)| pred(c))
+/// Each decoded ASCII character of `s` in `set`, with the source span that produced it. The
+/// decoded bytes are scanned first (no character decoding), so strings without a match cost
+/// no position mapping.
+pub fn matching_ascii<'s>(s: &'s JsonStr<'_>, set: &'s AsciiSet) -> impl Iterator<Item = (char, Span)> + 's {
+    let any = s.value().bytes().any(|b| set.contains(b));
+    any.then(|| s.chars()).into_iter().flatten().filter(move |&(c, _)| c.is_ascii() && set.contains(c as u8))
+}
+
+/// A set of ASCII characters, one bit each.
+#[derive(Clone, Copy, Debug)]
+pub struct AsciiSet(u128);
+
+impl AsciiSet {
+    /// The control characters U+0000–U+001F.
+    pub const CONTROLS: AsciiSet = AsciiSet(0xFFFF_FFFF);
+
+    /// The characters of `chars` (ASCII only).
+    pub const fn of(mut chars: &[u8]) -> AsciiSet {
+        let mut bits = 0u128;
+        while let [first, rest @ ..] = chars {
+            bits |= 1 << (*first & 0x7f);
+            chars = rest;
+        }
+        AsciiSet(bits)
+    }
+
+    /// Both sets together.
+    pub const fn union(self, other: AsciiSet) -> AsciiSet {
+        AsciiSet(self.0 | other.0)
+    }
+
+    /// Whether byte `b` is in the set (bytes above 0x7F never are).
+    pub fn contains(&self, b: u8) -> bool {
+        b < 0x80 && self.0 & (1 << b) != 0
+    }
 }
 
 /// The source span of decoded bytes `from..to` of `s` (whole characters, escapes whole).

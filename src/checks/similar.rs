@@ -4,21 +4,36 @@
 /// of that folded form. Ties go to the earlier candidate.
 pub fn closest<'c>(name: &str, candidates: impl IntoIterator<Item = &'c str>) -> Option<&'c str> {
     let folded = fold(name);
-    candidates
-        .into_iter()
-        .map(|c| (distance(&folded, &fold(c)), c))
-        .filter(|&(d, _)| d <= 2)
-        .min_by_key(|&(d, _)| d)
-        .map(|(_, c)| c)
+    let mut candidate = Vec::new();
+    let mut row = Vec::new();
+    let mut best: Option<(usize, &str)> = None;
+    for c in candidates {
+        candidate.clear();
+        candidate.extend(c.chars().map(fold_char));
+        // The distance is at least the difference in length: skip what cannot be close.
+        if folded.len().abs_diff(candidate.len()) > 2 {
+            continue;
+        }
+        let d = distance(&folded, &candidate, &mut row);
+        if d <= 2 && best.is_none_or(|(b, _)| d < b) {
+            best = Some((d, c));
+        }
+    }
+    best.map(|(_, c)| c)
+}
+
+fn fold_char(c: char) -> char {
+    if c == '-' { '_' } else { c.to_lowercase().next().unwrap_or(c) }
 }
 
 fn fold(s: &str) -> Vec<char> {
-    s.chars().flat_map(char::to_lowercase).map(|c| if c == '-' { '_' } else { c }).collect()
+    s.chars().map(fold_char).collect()
 }
 
-/// Levenshtein distance, one row at a time.
-fn distance(a: &[char], b: &[char]) -> usize {
-    let mut row: Vec<usize> = (0..=b.len()).collect();
+/// Levenshtein distance, one row at a time in `row`.
+fn distance(a: &[char], b: &[char], row: &mut Vec<usize>) -> usize {
+    row.clear();
+    row.extend(0..=b.len());
     for (i, ca) in a.iter().enumerate() {
         let mut diagonal = row.first().copied().unwrap_or(0);
         if let Some(first) = row.first_mut() {
@@ -51,9 +66,10 @@ mod tests {
     }
 
     #[test]
-    fn allows_two_edits() {
+    fn allows_two_edits_and_prefers_the_closest() {
         assert_eq!(closest("tenacy", NAMES), Some("tenancy"));
         assert_eq!(closest("servr_idd", NAMES), Some("server_id"));
         assert_eq!(closest("hostname", NAMES), None);
+        assert_eq!(closest("ab", ["xy", "ab_"]), Some("ab_"), "distance 1 beats distance 2");
     }
 }

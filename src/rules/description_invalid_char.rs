@@ -1,7 +1,8 @@
 use super::Context;
-use crate::checks::matching_chars;
+use crate::checks::{AsciiSet, matching_ascii};
 use crate::describe::describe_char;
 use crate::schema::Field;
+use crate::syntax::TextFlags;
 use crate::view::RequestView;
 
 declare_rule! {
@@ -14,9 +15,14 @@ declare_rule! {
     }
 }
 
+const ANGLE_BRACKETS: AsciiSet = AsciiSet::of(b"<>");
+
 fn check(request: &RequestView<'_, '_>, ctx: &mut Context<'_>) {
     let Some(description) = request.string(Field::Description) else { return };
-    for (c, span) in matching_chars(description.value, |c| c == '<' || c == '>') {
+    if !description.value.flags().any(TextFlags::ANGLE_BRACKET) {
+        return;
+    }
+    for (c, span) in matching_ascii(description.value, &ANGLE_BRACKETS) {
         ctx.report(
             description.pointer(),
             span,

@@ -1,6 +1,5 @@
-use std::collections::HashMap;
-
 use super::Context;
+use crate::checks::first_seen::FirstSeen;
 use crate::describe::quote;
 use crate::pointer;
 use crate::syntax::{Node, NodeKind, Object};
@@ -59,17 +58,16 @@ fn walk(node: &Node<'_>, path: &Path<'_>, ctx: &mut Context<'_>) {
 
 /// Compares decoded names; each repeat points back to the first occurrence.
 fn check_object(object: &Object<'_>, path: &Path<'_>, ctx: &mut Context<'_>) {
-    const SMALL: usize = 16;
-    let mut seen: HashMap<&str, usize> = HashMap::new();
-    for (i, member) in object.members.iter().enumerate() {
+    let members = &object.members;
+    // Most objects are small: compare with the earlier members, without a map or allocation.
+    let mut seen = (members.len() > 16).then(FirstSeen::default);
+    for (i, member) in members.iter().enumerate() {
         let name = member.key.value();
-        let first = if object.members.len() <= SMALL {
-            object.members.iter().take(i).position(|m| m.key.value() == name)
-        } else {
-            let first = *seen.entry(name).or_insert(i);
-            (first != i).then_some(first)
+        let first = match &mut seen {
+            Some(seen) => seen.first_or_insert(name, member),
+            None => members.iter().take(i).find(|m| m.key.value() == name),
         };
-        let Some(first) = first.and_then(|f| object.members.get(f)) else { continue };
+        let Some(first) = first else { continue };
         ctx.report(
             Path::Key(path, name).pointer(),
             member.key.span(),

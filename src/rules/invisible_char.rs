@@ -5,6 +5,7 @@ use super::Context;
 use crate::checks::source_span;
 use crate::describe::{describe_char, is_format};
 use crate::diagnostic::{Applicability, Fix};
+use crate::syntax::TextFlags;
 use crate::view::{RequestView, StrMember};
 
 declare_rule! {
@@ -19,7 +20,7 @@ declare_rule! {
 
 fn check(request: &RequestView<'_, '_>, ctx: &mut Context<'_>) {
     for member in request.strings() {
-        if member.value.value().chars().any(is_format) {
+        if member.value.flags().any(TextFlags::FORMAT_LEAD) && member.value.value().chars().any(is_format) {
             report_each(ctx, &member);
         }
     }

@@ -5,6 +5,7 @@ use crate::checks::source_span;
 use crate::describe::{code_points, describe_char, quote};
 use crate::diagnostic::{Applicability, Fix};
 use crate::schema::Field;
+use crate::syntax::TextFlags;
 use crate::view::{RequestView, StrMember};
 
 declare_rule! {
@@ -33,7 +34,9 @@ fn ascii_twin(c: char) -> Option<char> {
 fn check(request: &RequestView<'_, '_>, ctx: &mut Context<'_>) {
     let Some(name) = request.string(Field::Name) else { return };
     let value = name.value.value();
-    if value.chars().all(allowed) {
+    // Letters, digits, `.`, `_`, `-` and U+5000–U+9FFF need no look at each character.
+    let maybe_disallowed = TextFlags::OTHER_ASCII | TextFlags::OTHER_LEAD | TextFlags::LEAD_E4;
+    if !name.value.flags().any(maybe_disallowed) || value.chars().all(allowed) {
         return;
     }
     // A run is a maximal sequence of grapheme clusters that each hold a disallowed character.

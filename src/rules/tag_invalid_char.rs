@@ -1,7 +1,8 @@
 use super::Context;
-use crate::checks::matching_chars;
+use crate::checks::{AsciiSet, matching_ascii};
 use crate::describe::describe_char;
-use crate::view::RequestView;
+use crate::syntax::TextFlags;
+use crate::view::{RequestView, StrMember};
 
 declare_rule! {
     /// A tag's `key` or `value` holds a control character or one of `* < > \ = , | /`.
@@ -14,14 +15,14 @@ declare_rule! {
 }
 
 /// ASCII 0–31 and the reference's list.
-fn forbidden(c: char) -> bool {
-    c < ' ' || matches!(c, '*' | '<' | '>' | '\\' | '=' | ',' | '|' | '/')
-}
+const FORBIDDEN: AsciiSet = AsciiSet::CONTROLS.union(AsciiSet::of(b"*<>\\=,|/"));
 
 fn check(request: &RequestView<'_, '_>, ctx: &mut Context<'_>) {
-    for tag in &request.tags {
-        for member in ["key", "value"].into_iter().filter_map(|m| tag.string(m)) {
-            for (c, span) in matching_chars(member.value, forbidden) {
+    for tag in request.tags() {
+        // Only strings flagged with a control or punctuation character get a closer look.
+        let suspicious = |m: &StrMember<'_, '_>| m.value.flags().any(TextFlags::CONTROL | TextFlags::TAG_PUNCTUATION);
+        for member in ["key", "value"].into_iter().filter_map(|m| tag.string(m)).filter(suspicious) {
+            for (c, span) in matching_ascii(member.value, &FORBIDDEN) {
                 let what = if c < ' ' { "a control character" } else { "forbidden" };
                 ctx.report(
                     member.pointer(),

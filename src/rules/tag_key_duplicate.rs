@@ -1,8 +1,7 @@
-use std::collections::HashMap;
-
 use super::Context;
+use crate::checks::first_seen::FirstSeen;
 use crate::describe::quote;
-use crate::view::{RequestView, StrMember};
+use crate::view::RequestView;
 
 declare_rule! {
     /// Two tags share a key.
@@ -15,19 +14,16 @@ declare_rule! {
 }
 
 fn check(request: &RequestView<'_, '_>, ctx: &mut Context<'_>) {
-    let mut first: HashMap<&str, StrMember<'_, '_>> = HashMap::new();
-    for key in request.tags.iter().filter_map(|t| t.string("key")) {
-        let Some(earlier) = first.get(key.value.value()) else {
-            first.insert(key.value.value(), key);
-            continue;
-        };
+    let mut first = FirstSeen::default();
+    for key in request.tags().filter_map(|t| t.string("key")) {
+        let Some(earlier) = first.first_or_insert(key.value.value(), key.value) else { continue };
         ctx.report(
             key.pointer(),
             key.value.span(),
             format!("tag key {} is already used by an earlier tag", quote(key.value.value(), 40)),
         )
         .with_label("repeated key")
-        .with_secondary(earlier.value.span(), "first used here")
+        .with_secondary(earlier.span(), "first used here")
         .with_help("tag keys must be unique within a request: merge the two tags or rename one");
     }
 }

@@ -1,12 +1,12 @@
 use std::borrow::Cow;
-use std::collections::HashMap;
-use std::collections::hash_map::Entry;
 
 use unicode_normalization::UnicodeNormalization;
 
 use super::Context;
+use crate::checks::first_seen::FirstSeen;
 use crate::describe::{is_format, quote};
-use crate::view::{RequestView, StrMember};
+use crate::syntax::{JsonStr, TextFlags};
+use crate::view::RequestView;
 
 declare_rule! {
     /// Two tag keys differ only in case, compatibility form or invisible characters.
@@ -19,17 +19,14 @@ declare_rule! {
 }
 
 /// NFKC, then lower case, then without category-Cf characters.
-fn fold(key: &str) -> Cow<'_, str> {
-    // ASCII and CJK ideographs are NFKC-stable, never compose and are not Cf: lower-casing
-    // ASCII is the whole fold, and most keys need no allocation at all.
-    if key.chars().all(|c| c.is_ascii() || ('\u{4e00}'..='\u{9fff}').contains(&c)) {
-        return if key.bytes().any(|b| b.is_ascii_uppercase()) {
-            Cow::Owned(key.to_ascii_lowercase())
-        } else {
-            Cow::Borrowed(key)
-        };
+fn fold<'k>(key: &JsonStr<'k>) -> Cow<'k, str> {
+    let text = key.value_cow();
+    // ASCII and U+4000–U+9FFF (CJK ideographs) are NFKC-stable, never compose and are not Cf:
+    // lower-casing ASCII is the whole fold, and most keys need no allocation at all.
+    if !key.flags().any(TextFlags::OTHER_LEAD) {
+        return if key.flags().any(TextFlags::UPPERCASE) { Cow::Owned(text.to_ascii_lowercase()) } else { text };
     }
-    Cow::Owned(key.nfkc().flat_map(char::to_lowercase).filter(|&c| !is_format(c)).collect())
+    Cow::Owned(text.nfkc().flat_map(char::to_lowercase).filter(|&c| !is_format(c)).collect())
 }
 
 /// What sets two colliding keys apart, for the message: one or more of invisible characters,
@@ -57,17 +54,11 @@ fn difference(a: &str, b: &str) -> String {
 fn check(request: &RequestView<'_, '_>, ctx: &mut Context<'_>) {
     // Folded key → the first key with that fold. An exact repeat of the first key is
     // `tag-key-duplicate`'s to report.
-    let mut first: HashMap<Cow<'_, str>, StrMember<'_, '_>> = HashMap::new();
-    for key in request.tags.iter().filter_map(|t| t.string("key")) {
+    let mut first = FirstSeen::default();
+    for key in request.tags().filter_map(|t| t.string("key")) {
         let spelling = key.value.value();
-        let earlier = match first.entry(fold(spelling)) {
-            Entry::Vacant(slot) => {
-                slot.insert(key);
-                continue;
-            }
-            Entry::Occupied(slot) => *slot.get(),
-        };
-        let earlier_spelling = earlier.value.value();
+        let Some(earlier) = first.first_or_insert(fold(key.value), key.value) else { continue };
+        let earlier_spelling = earlier.value();
         if earlier_spelling == spelling {
             continue;
         }
@@ -82,7 +73,7 @@ fn check(request: &RequestView<'_, '_>, ctx: &mut Context<'_>) {
             ),
         )
         .with_label("looks like an earlier key")
-        .with_secondary(earlier.value.span(), "the earlier key")
+        .with_secondary(earlier.span(), "the earlier key")
         .with_help("the service keeps both as different keys, but people cannot tell them apart; use one spelling");
     }
 }

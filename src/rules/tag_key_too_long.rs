@@ -13,7 +13,7 @@ declare_rule! {
 }
 
 fn check(request: &RequestView<'_, '_>, ctx: &mut Context<'_>) {
-    for key in request.tags.iter().filter_map(|t| t.string("key")) {
+    for key in request.tags().filter_map(|t| t.string("key")) {
         length::check(ctx, &key, Limit { max: 36, unit: Unit::Chars });
     }
 }

@@ -13,7 +13,7 @@ declare_rule! {
 }
 
 fn check(request: &RequestView<'_, '_>, ctx: &mut Context<'_>) {
-    for value in request.tags.iter().filter_map(|t| t.string("value")) {
+    for value in request.tags().filter_map(|t| t.string("value")) {
         length::check(ctx, &value, Limit { max: 43, unit: Unit::Chars });
     }
 }

@@ -36,11 +36,10 @@ fn check(request: &RequestView<'_, '_>, ctx: &mut Context<'_>) {
             if let Some(s) = suggestion {
                 message.push_str(&format!("; did you mean `{s}`?"));
             }
-            let documented: Vec<&str> = names().collect();
             let d = ctx
                 .report(object.kind.member_pointer(name), member.key.span(), message)
                 .with_label(suggestion.map_or("not documented".to_string(), |s| format!("did you mean `{s}`?")))
-                .with_help(format!("the documented members are: {}", documented.join(", ")));
+                .with_help(format!("the documented members are: {}", object.kind.documented()));
             // Renaming onto a member that already exists would create a duplicate.
             if let Some(s) = suggestion.filter(|s| object.get(s).is_none()) {
                 d.with_fix(Fix::replace(

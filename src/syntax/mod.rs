@@ -5,11 +5,13 @@
 //! a syntax error comes earlier.
 
 mod error;
+mod flags;
 mod parser;
 mod string;
 mod tree;
 
 pub use error::SyntaxError;
+pub use flags::TextFlags;
 pub use parser::MAX_DEPTH;
 pub use string::SourceChars;
 pub use tree::{Array, JsonStr, JsonType, Member, Node, NodeKind, Object};

@@ -26,9 +26,11 @@ pub struct ParseOutput<'a> {
     pub error: Option<Box<SyntaxError>>,
 }
 
+/// An open container. Its elements wait on the parser's shared stacks from index `first` on,
+/// and move into a vector of exactly their number when it closes: no growth, no slack.
 enum Frame<'a> {
-    Array { start: usize, items: Vec<Node<'a>> },
-    Object { start: usize, members: Vec<Member<'a>>, key: Option<JsonStr<'a>> },
+    Array { start: usize, first: usize },
+    Object { start: usize, first: usize, key: Option<JsonStr<'a>> },
 }
 
 impl Frame<'_> {
@@ -42,7 +44,15 @@ impl Frame<'_> {
 
 /// Parses `text` from byte `start` (after any byte-order mark). Spans are offsets into `text`.
 pub fn parse(text: &str, start: usize) -> ParseOutput<'_> {
-    let mut parser = Parser { text, bytes: text.as_bytes(), pos: start, stack: Vec::new(), root: None };
+    let mut parser = Parser {
+        text,
+        bytes: text.as_bytes(),
+        pos: start,
+        stack: Vec::new(),
+        items: Vec::new(),
+        members: Vec::new(),
+        root: None,
+    };
     let error = parser.run().err();
     let root = match &error {
         Some(err) if parser.root.is_none() => parser.unwind(err.span.start),
@@ -51,11 +61,40 @@ pub fn parse(text: &str, start: usize) -> ParseOutput<'_> {
     ParseOutput { root, error }
 }
 
+/// The elements of `stack` from `first` on, in a vector of their exact size. When that is the
+/// whole stack (the outermost open container, such as a huge `tags` array) the storage is
+/// moved rather than copied, so a large array is never held twice.
+fn take_from<T>(stack: &mut Vec<T>, first: usize) -> Vec<T> {
+    if first == 0 {
+        let mut all = std::mem::take(stack);
+        all.shrink_to_fit();
+        all
+    } else {
+        stack.split_off(first.min(stack.len()))
+    }
+}
+
+/// Whether any byte of `word` is `"`, `\\` or below 0x20 (the classic SWAR byte tests: a byte
+/// is zero, or below `n`, exactly when subtracting one or `n` borrows into its high bit).
+fn has_special_byte(word: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGHS;
+    let quote = zero(word ^ (ONES * u64::from(b'"')));
+    let backslash = zero(word ^ (ONES * u64::from(b'\\')));
+    let control = word.wrapping_sub(ONES * 0x20) & !word & HIGHS;
+    (quote | backslash | control) != 0
+}
+
 struct Parser<'a> {
     text: &'a str,
     bytes: &'a [u8],
     pos: usize,
     stack: Vec<Frame<'a>>,
+    /// Elements of the open arrays, innermost last.
+    items: Vec<Node<'a>>,
+    /// Members of the open objects, innermost last.
+    members: Vec<Member<'a>>,
     root: Option<Node<'a>>,
 }
 
@@ -88,13 +127,13 @@ impl<'a> Parser<'a> {
                     return self.end_of_input();
                 };
                 let closer = match frame {
-                    Frame::Array { items, .. } => {
-                        items.push(node);
+                    Frame::Array { .. } => {
+                        self.items.push(node);
                         b']'
                     }
-                    Frame::Object { members, key, .. } => {
+                    Frame::Object { key, .. } => {
                         if let Some(key) = key.take() {
-                            members.push(Member { key, value: node });
+                            self.members.push(Member { key, value: node });
                         }
                         b'}'
                     }
@@ -158,13 +197,13 @@ impl<'a> Parser<'a> {
         self.pos += 1;
         self.skip_ws();
         if bracket == b'[' {
-            self.stack.push(Frame::Array { start, items: Vec::new() });
+            self.stack.push(Frame::Array { start, first: self.items.len() });
             if self.peek() == Some(b']') {
                 self.pos += 1;
                 return Ok(Some(self.close()));
             }
         } else {
-            self.stack.push(Frame::Object { start, members: Vec::new(), key: None });
+            self.stack.push(Frame::Object { start, first: self.members.len(), key: None });
             if self.peek() == Some(b'}') {
                 self.pos += 1;
                 return Ok(Some(self.close()));
@@ -214,13 +253,14 @@ impl<'a> Parser<'a> {
         frame.map_or(Node { span: Span::empty(self.pos), kind: NodeKind::Null }, |f| self.finish(f, true))
     }
 
-    fn finish(&self, frame: Frame<'a>, closed: bool) -> Node<'a> {
+    fn finish(&mut self, frame: Frame<'a>, closed: bool) -> Node<'a> {
+        let span = Span::new(frame.opening().0, self.pos);
         match frame {
-            Frame::Array { start, items } => {
-                Node { span: Span::new(start, self.pos), kind: NodeKind::Array(Array { items, closed }) }
+            Frame::Array { first, .. } => {
+                Node { span, kind: NodeKind::Array(Array { items: take_from(&mut self.items, first), closed }) }
             }
-            Frame::Object { start, members, .. } => {
-                Node { span: Span::new(start, self.pos), kind: NodeKind::Object(Object { members, closed }) }
+            Frame::Object { first, .. } => {
+                Node { span, kind: NodeKind::Object(Object { members: take_from(&mut self.members, first), closed }) }
             }
         }
     }
@@ -232,10 +272,10 @@ impl<'a> Parser<'a> {
         while let Some(mut frame) = self.stack.pop() {
             if let Some(child) = node.take() {
                 match &mut frame {
-                    Frame::Array { items, .. } => items.push(child),
-                    Frame::Object { members, key, .. } => {
+                    Frame::Array { .. } => self.items.push(child),
+                    Frame::Object { key, .. } => {
                         if let Some(key) = key.take() {
-                            members.push(Member { key, value: child });
+                            self.members.push(Member { key, value: child });
                         }
                     }
                 }
@@ -422,10 +462,18 @@ impl<'a> Parser<'a> {
         Ok(())
     }
 
-    /// Skips string content up to the next `"`, `\\` or control character.
+    /// Skips string content up to the next `"`, `\\` or control character, eight bytes at a
+    /// time while none of them is one (strings are most of a request's bytes).
     fn skip_plain(&mut self) {
-        let rest = self.bytes.get(self.pos..).unwrap_or_default();
-        self.pos += rest.iter().position(|&b| b == b'"' || b == b'\\' || b < 0x20).unwrap_or(rest.len());
+        let mut i = self.pos;
+        while let Some(word) = self.bytes.get(i..i + 8).and_then(|w| <[u8; 8]>::try_from(w).ok()) {
+            if has_special_byte(u64::from_le_bytes(word)) {
+                break;
+            }
+            i += 8;
+        }
+        let rest = self.bytes.get(i..).unwrap_or_default();
+        self.pos = i + rest.iter().position(|&b| b == b'"' || b == b'\\' || b < 0x20).unwrap_or(rest.len());
     }
 
     /// `text[from..to]`; the parser only cuts at ASCII bytes, so the range is always valid.
@@ -515,5 +563,24 @@ impl<'a> Parser<'a> {
             "write it as `{escape}`; if the string was meant to end on this line, add the closing quote"
         ));
         err.with_related(Span::new(start, start + 1), "the string starts here")
+    }
+}
+
+#[cfg(test)]
+mod swar_tests {
+    use super::has_special_byte;
+
+    #[test]
+    fn finds_quotes_backslashes_and_controls_in_any_lane() {
+        for lane in 0..8 {
+            for special in [b'"', b'\\', 0x00, 0x1f] {
+                let mut word = [b'a'; 8];
+                word[lane] = special;
+                assert!(has_special_byte(u64::from_le_bytes(word)), "{special:#x} in lane {lane}");
+            }
+        }
+        for plain in [*b"abcdefgh", [0x20; 8], [0x7f; 8], [0xe4, 0xb8, 0xad, 0xff, 0x80, 0x21, 0x5b, 0x5d]] {
+            assert!(!has_special_byte(u64::from_le_bytes(plain)), "{plain:?}");
+        }
     }
 }

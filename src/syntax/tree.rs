@@ -3,6 +3,7 @@
 
 use std::borrow::Cow;
 
+use super::flags::TextFlags;
 use super::string::SourceChars;
 use crate::span::Span;
 
@@ -161,12 +162,24 @@ pub struct Member<'a> {
 pub struct JsonStr<'a> {
     span: Span,
     raw: &'a str,
-    value: Cow<'a, str>,
+    /// The decoded value when it differs from `raw` (the string holds escapes).
+    decoded: Option<Box<str>>,
+    flags: TextFlags,
 }
 
 impl<'a> JsonStr<'a> {
     pub(crate) fn new(span: Span, raw: &'a str, value: Cow<'a, str>) -> Self {
-        JsonStr { span, raw, value }
+        let flags = TextFlags::of(&value);
+        let decoded = match value {
+            Cow::Borrowed(_) => None,
+            Cow::Owned(decoded) => Some(decoded.into_boxed_str()),
+        };
+        JsonStr { span, raw, decoded, flags }
+    }
+
+    /// What kinds of characters the decoded value holds (computed once, when parsed).
+    pub fn flags(&self) -> TextFlags {
+        self.flags
     }
 
     /// The token's span, quotes included.
@@ -176,7 +189,15 @@ impl<'a> JsonStr<'a> {
 
     /// The decoded value.
     pub fn value(&self) -> &str {
-        &self.value
+        self.decoded.as_deref().unwrap_or(self.raw)
+    }
+
+    /// The decoded value, borrowing from the input when it holds no escape.
+    pub fn value_cow(&self) -> Cow<'a, str> {
+        match &self.decoded {
+            Some(decoded) => Cow::Owned(decoded.to_string()),
+            None => Cow::Borrowed(self.raw),
+        }
     }
 
     /// The source text between the quotes, escapes as written.
@@ -198,7 +219,7 @@ impl<'a> JsonStr<'a> {
     /// The source span of the decoded characters from byte `from` of the decoded value to its end.
     pub fn tail_span(&self, from: usize) -> Span {
         let end = self.content_span().end;
-        if let Cow::Borrowed(_) = self.value {
+        if self.decoded.is_none() {
             // No escapes: decoded and source offsets coincide.
             return Span::new(self.content_span().start + from, end);
         }

@@ -1,0 +1,57 @@
+//! "Which earlier item had this key?", the question behind every duplicate rule.
+
+use std::collections::HashMap;
+use std::hash::Hash;
+
+/// Past this many keys, a hash map beats a linear scan.
+const LINEAR_UP_TO: usize = 16;
+
+/// Remembers the first value seen under each key: a linear scan while there are few keys (a
+/// request has a dozen members and at most ten tags), a hash map when an input has thousands.
+#[derive(Debug)]
+pub struct FirstSeen<K, V> {
+    few: Vec<(K, V)>,
+    many: HashMap<K, V>,
+}
+
+impl<K: Eq + Hash, V: Copy> Default for FirstSeen<K, V> {
+    fn default() -> Self {
+        FirstSeen { few: Vec::new(), many: HashMap::new() }
+    }
+}
+
+impl<K: Eq + Hash, V: Copy> FirstSeen<K, V> {
+    /// The value first seen under `key`; or, when `key` is new, stores `value` and returns
+    /// `None`.
+    pub fn first_or_insert(&mut self, key: K, value: V) -> Option<V> {
+        if let Some((_, first)) = self.few.iter().find(|(k, _)| *k == key) {
+            return Some(*first);
+        }
+        if self.few.len() < LINEAR_UP_TO {
+            self.few.push((key, value));
+            return None;
+        }
+        match self.many.entry(key) {
+            std::collections::hash_map::Entry::Occupied(first) => Some(*first.get()),
+            std::collections::hash_map::Entry::Vacant(slot) => {
+                slot.insert(value);
+                None
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::FirstSeen;
+
+    #[test]
+    fn returns_the_first_value_for_repeated_keys_few_or_many() {
+        let mut seen = FirstSeen::default();
+        let keys: Vec<String> = (0..40).map(|i| format!("k{}", i % 25)).collect();
+        let firsts: Vec<Option<usize>> =
+            keys.iter().enumerate().map(|(i, k)| seen.first_or_insert(k.as_str(), i)).collect();
+        assert!(firsts[..25].iter().all(Option::is_none));
+        assert_eq!(firsts[25..], (0..15).map(Some).collect::<Vec<_>>()[..]);
+    }
+}
