@@ -1,7 +1,13 @@
 //! "Which earlier item had this key?", the question behind every duplicate rule.
+//!
+//! The map hashes with foldhash: several times faster than the standard SipHash on a million
+//! tag keys, and randomly seeded per process, so a crafted input cannot aim for collisions.
 
 use std::collections::HashMap;
+use std::collections::hash_map::Entry;
 use std::hash::Hash;
+
+use foldhash::fast::RandomState;
 
 /// Past this many keys, a hash map beats a linear scan.
 const LINEAR_UP_TO: usize = 16;
@@ -11,12 +17,13 @@ const LINEAR_UP_TO: usize = 16;
 #[derive(Debug)]
 pub struct FirstSeen<K, V> {
     few: Vec<(K, V)>,
-    many: HashMap<K, V>,
+    /// Every key once there are more than a few (`few` is then empty).
+    many: HashMap<K, V, RandomState>,
 }
 
 impl<K: Eq + Hash, V: Copy> Default for FirstSeen<K, V> {
     fn default() -> Self {
-        FirstSeen { few: Vec::new(), many: HashMap::new() }
+        FirstSeen { few: Vec::new(), many: HashMap::default() }
     }
 }
 
@@ -24,16 +31,19 @@ impl<K: Eq + Hash, V: Copy> FirstSeen<K, V> {
     /// The value first seen under `key`; or, when `key` is new, stores `value` and returns
     /// `None`.
     pub fn first_or_insert(&mut self, key: K, value: V) -> Option<V> {
-        if let Some((_, first)) = self.few.iter().find(|(k, _)| *k == key) {
-            return Some(*first);
-        }
-        if self.few.len() < LINEAR_UP_TO {
-            self.few.push((key, value));
-            return None;
+        if self.many.is_empty() {
+            if let Some((_, first)) = self.few.iter().find(|(k, _)| *k == key) {
+                return Some(*first);
+            }
+            if self.few.len() < LINEAR_UP_TO {
+                self.few.push((key, value));
+                return None;
+            }
+            self.many.extend(self.few.drain(..));
         }
         match self.many.entry(key) {
-            std::collections::hash_map::Entry::Occupied(first) => Some(*first.get()),
-            std::collections::hash_map::Entry::Vacant(slot) => {
+            Entry::Occupied(first) => Some(*first.get()),
+            Entry::Vacant(slot) => {
                 slot.insert(value);
                 None
             }

@@ -23,18 +23,26 @@ pub fn closest<'c>(name: &str, candidates: impl IntoIterator<Item = &'c str>) ->
 }
 
 fn fold_char(c: char) -> char {
-    if c == '-' { '_' } else { c.to_lowercase().next().unwrap_or(c) }
+    match c {
+        '-' => '_',
+        c if c.is_ascii() => c.to_ascii_lowercase(),
+        c => c.to_lowercase().next().unwrap_or(c),
+    }
 }
 
 fn fold(s: &str) -> Vec<char> {
     s.chars().map(fold_char).collect()
 }
 
-/// Levenshtein distance, one row at a time in `row`.
+/// Levenshtein distance, one row at a time in `row`; anything above 2 is reported as 3, as soon
+/// as a whole row exceeds 2 (no later row can come back under it).
 fn distance(a: &[char], b: &[char], row: &mut Vec<usize>) -> usize {
     row.clear();
     row.extend(0..=b.len());
     for (i, ca) in a.iter().enumerate() {
+        if row.iter().all(|&d| d > 2) {
+            return 3;
+        }
         let mut diagonal = row.first().copied().unwrap_or(0);
         if let Some(first) = row.first_mut() {
             *first = i + 1;
