@@ -72,6 +72,25 @@ fn a_fifty_megabyte_string_is_measured_and_not_printed() {
 }
 
 #[test]
+fn a_hundred_megabyte_request_is_linted_whole() {
+    // Linted in-process: the time and memory this takes are measured by `cargo bench --bench
+    // scale` (about 7x the input in memory, linear time), not asserted here.
+    let mut input = REQUEST_HEAD.to_string() + r#""name": "web", "tags": ["#;
+    let mut i = 0;
+    while input.len() < 100_000_000 {
+        input.push_str(&format!(r#"{{"key": "key-{i:08}", "value": "production-{i}"}},"#));
+        i += 1;
+    }
+    input.push_str(r#"{"key": "key-00000007", "value": ""}]}}"#);
+    let report = sdrs_lint::lint(&input);
+    let rules: Vec<&str> = report.diagnostics().iter().map(|d| d.rule).collect();
+    assert_eq!(rules, ["tags-too-many", "tag-key-duplicate"], "{} tags", i + 1);
+    let duplicate = &report.diagnostics()[1];
+    assert_eq!(duplicate.pointer, format!("/protected_instance/tags/{i}/key"));
+    assert_eq!(&input[duplicate.secondary[0].span.range()], "\"key-00000007\"");
+}
+
+#[test]
 fn a_million_tags_give_capped_diagnostics_and_a_closing_note() {
     let mut input = REQUEST_HEAD.to_string() + r#""name": "web", "tags": ["#;
     let tags: Vec<String> = (0..1_000_000).map(|i| format!(r#"{{"key": "k/{i}", "value": ""}}"#)).collect();
