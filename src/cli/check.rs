@@ -78,20 +78,7 @@ fn broken_outcome(broken: Broken) -> Outcome {
 
 /// A configuration file as an output entry, with diagnostics about it.
 fn config_file(path: String, text: String, report: Report) -> Linted {
-    Linted {
-        path,
-        bytes: text.into_bytes(),
-        report,
-        skipped_requests: Vec::new(),
-        config: None,
-        suppressed: 0,
-        covered_by: Vec::new(),
-        used: Vec::new(),
-        fixes: 0,
-        diff: None,
-        write_error: None,
-        from_stdin: false,
-    }
+    Linted::new(path, text.into_bytes(), report)
 }
 
 /// Says which configuration governs how many inputs.

@@ -50,6 +50,26 @@ pub struct Linted {
     pub from_stdin: bool,
 }
 
+impl Linted {
+    /// `report` on `bytes`, with nothing suppressed, fixed or skipped yet.
+    pub fn new(path: String, bytes: Vec<u8>, report: Report) -> Linted {
+        Linted {
+            path,
+            bytes,
+            report,
+            skipped_requests: Vec::new(),
+            config: None,
+            suppressed: 0,
+            covered_by: Vec::new(),
+            used: Vec::new(),
+            fixes: 0,
+            diff: None,
+            write_error: None,
+            from_stdin: false,
+        }
+    }
+}
+
 impl Outcome {
     pub fn path(&self) -> &str {
         match self {
@@ -89,18 +109,10 @@ pub fn run(job: &Job, args: &LintArgs) -> Outcome {
     let (report, skipped_requests) =
         if http { job.linter.lint_http(&bytes) } else { (job.linter.lint_bytes(&bytes), Vec::new()) };
     let mut linted = Linted {
-        path,
-        bytes,
-        report,
         skipped_requests,
         config: job.config.clone(),
-        suppressed: 0,
-        covered_by: Vec::new(),
-        used: Vec::new(),
-        fixes: 0,
-        diff: None,
-        write_error: None,
         from_stdin: matches!(job.input.source, Source::Stdin),
+        ..Linted::new(path, bytes, report)
     };
     if let (Some(config), Some(relative)) = (&job.config, &relative) {
         suppress(&mut linted, config, relative);
