@@ -2,41 +2,27 @@
 //! right exit status, never a panic, a hang, a stack overflow or a raw control character on the
 //! terminal.
 
-use std::io::Write;
 use std::os::unix::ffi::OsStrExt;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::path::PathBuf;
+use std::process::Output;
+
+mod common;
 
 fn temp(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("sdrs-lint-adversarial-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
+    common::temp_dir(&format!("adversarial-{name}"))
 }
 
 fn run(args: &[&std::ffi::OsStr], stdin: &[u8]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_sdrs-lint"))
-        .args(["--color", "never"])
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut input = child.stdin.take().unwrap();
-    // A child that stops reading early must not make the test fail on a broken pipe.
-    let _ = input.write_all(stdin);
-    drop(input);
-    child.wait_with_output().unwrap()
+    let mut all: Vec<&std::ffi::OsStr> = vec!["--color".as_ref(), "never".as_ref()];
+    all.extend_from_slice(args);
+    common::run_in(common::root(), &all, stdin)
 }
 
 fn lint_stdin(format: &str, input: &[u8]) -> Output {
     run(&["-f".as_ref(), format.as_ref(), "-".as_ref()], input)
 }
 
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8(bytes.to_vec()).unwrap()
-}
+use common::text;
 
 fn assert_no_panic(o: &Output) {
     let err = text(&o.stderr);
@@ -244,5 +230,4 @@ fn help_and_rule_pages_are_safe_to_pipe() {
     let o = run(&["rule".as_ref(), "name-\u{1b}[31m".as_ref()], b"");
     assert_eq!(o.status.code(), Some(2));
     assert!(!text(&o.stderr).contains('\u{1b}'), "{}", text(&o.stderr));
-    let _ = Path::new("");
 }

@@ -1,33 +1,21 @@
 //! `--fix`, `--unsafe-fixes` and `--diff` as a user runs them.
 
-use std::io::Write;
-use std::path::PathBuf;
-use std::process::{Command, Output, Stdio};
+use std::path::{Path, PathBuf};
+use std::process::Output;
+
+mod common;
 
 fn temp(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("sdrs-lint-fixes-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
+    common::temp_dir(&format!("fixes-{name}"))
 }
 
-fn run(dir: &PathBuf, args: &[&str], stdin: &str) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_sdrs-lint"))
-        .current_dir(dir)
-        .args(["--color", "never"])
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child.stdin.take().unwrap().write_all(stdin.as_bytes()).unwrap();
-    child.wait_with_output().unwrap()
+fn run(dir: &Path, args: &[&str], stdin: &str) -> Output {
+    let mut all = vec!["--color", "never"];
+    all.extend_from_slice(args);
+    common::run_in(dir, &all, stdin.as_bytes())
 }
 
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8(bytes.to_vec()).unwrap()
-}
+use common::text;
 
 /// A CRLF file with a BOM, a full-width name, a mis-cased tenancy, a misspelled member, a
 /// `null` member and a dedicated host.

@@ -2,15 +2,15 @@
 //! suppressions, HTTP request files, standard input with a name, and deterministic output.
 
 use std::path::PathBuf;
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Output};
+
+mod common;
 
 struct Repo(PathBuf);
 
 impl Repo {
     fn new(name: &str) -> Repo {
-        let dir = std::env::temp_dir().join(format!("sdrs-lint-repo-{name}-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).unwrap();
+        let dir = common::temp_dir(&format!("repo-{name}"));
         Command::new("git").args(["init", "-q"]).current_dir(&dir).status().unwrap();
         Repo(dir)
     }
@@ -27,18 +27,7 @@ impl Repo {
     }
 
     fn run_stdin(&self, args: &[&str], stdin: Option<&str>) -> Output {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_sdrs-lint"))
-            .current_dir(&self.0)
-            .args(args)
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
-        let mut input = child.stdin.take().unwrap();
-        std::io::Write::write_all(&mut input, stdin.unwrap_or_default().as_bytes()).unwrap();
-        drop(input);
-        child.wait_with_output().unwrap()
+        common::run_in(&self.0, args, stdin.unwrap_or_default().as_bytes())
     }
 }
 

@@ -1,20 +1,12 @@
 //! Rendered output exactly as users see it, for the shipped examples and for inputs that are
 //! hard to render (CRLF, multi-byte characters, escapes, controls). Colourless, 100 columns.
 
-use std::io::Write;
-use std::process::{Command, Stdio};
+mod common;
 
 fn sdrs_lint(args: &[&str], stdin: Option<&[u8]>) -> String {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_sdrs-lint"))
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .args(["--color", "never"])
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child.stdin.take().unwrap().write_all(stdin.unwrap_or_default()).unwrap();
-    String::from_utf8(child.wait_with_output().unwrap().stdout).unwrap()
+    let mut all = vec!["--color", "never"];
+    all.extend_from_slice(args);
+    common::text(&common::run_in(common::root(), &all, stdin.unwrap_or_default()).stdout)
 }
 
 #[test]
