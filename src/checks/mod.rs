@@ -51,19 +51,3 @@ impl AsciiSet {
         b < 0x80 && self.0 & (1 << b) != 0
     }
 }
-
-/// The source span of decoded bytes `from..to` of `s` (whole characters, escapes whole).
-pub fn source_span(s: &JsonStr<'_>, from: usize, to: usize) -> Span {
-    let mut decoded = 0;
-    let mut span: Option<Span> = None;
-    for (c, char_span) in s.chars() {
-        if decoded >= to {
-            break;
-        }
-        if decoded >= from {
-            span = Some(span.map_or(char_span, |s| s.to(char_span)));
-        }
-        decoded += c.len_utf8();
-    }
-    span.unwrap_or(Span::empty(s.content_span().start))
-}

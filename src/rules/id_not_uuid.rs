@@ -1,6 +1,6 @@
 use super::Context;
+use crate::checks::is_blank;
 use crate::checks::uuid::{self, UuidProblem};
-use crate::checks::{is_blank, source_span};
 use crate::describe::describe_char;
 use crate::schema::Field;
 use crate::view::RequestView;
@@ -26,7 +26,7 @@ fn check(request: &RequestView<'_, '_>, ctx: &mut Context<'_>) {
         match uuid::check(value) {
             None => {}
             Some(UuidProblem::NotHex { offset, found }) => {
-                let span = source_span(id.value, offset, offset + found.len_utf8());
+                let span = id.value.source_span(offset, offset + found.len_utf8());
                 ctx.report(
                     id.pointer(),
                     span,

@@ -2,7 +2,6 @@ use unicode_properties::UnicodeEmoji;
 use unicode_segmentation::UnicodeSegmentation;
 
 use super::Context;
-use crate::checks::source_span;
 use crate::describe::{describe_char, is_format};
 use crate::diagnostic::{Applicability, Fix};
 use crate::syntax::TextFlags;
@@ -44,7 +43,7 @@ fn report_each(ctx: &mut Context<'_>, member: &StrMember<'_, '_>) {
                 continue;
             }
             let offset = start + i;
-            let span = source_span(member.value, offset, offset + c.len_utf8());
+            let span = member.value.source_span(offset, offset + c.len_utf8());
             ctx.report(
                 member.pointer(),
                 span,

@@ -1,7 +1,6 @@
 use unicode_segmentation::UnicodeSegmentation;
 
 use super::Context;
-use crate::checks::source_span;
 use crate::describe::{code_points, describe_char, quote};
 use crate::diagnostic::{Applicability, Fix};
 use crate::schema::Field;
@@ -58,7 +57,7 @@ fn check(request: &RequestView<'_, '_>, ctx: &mut Context<'_>) {
 
 fn report_run(ctx: &mut Context<'_>, name: &StrMember<'_, '_>, start: usize, end: usize) {
     let text = name.value.value().get(start..end).unwrap_or_default();
-    let span = source_span(name.value, start, end);
+    let span = name.value.source_span(start, end);
     let twins: Option<String> = text.chars().map(|c| ascii_twin(c).filter(|&t| allowed(t))).collect();
     if let Some(ascii) = twins {
         ctx.report(

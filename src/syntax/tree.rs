@@ -216,20 +216,30 @@ impl<'a> JsonStr<'a> {
         SourceChars::new(self.raw, self.span.start + 1)
     }
 
-    /// The source span of the decoded characters from byte `from` of the decoded value to its end.
-    pub fn tail_span(&self, from: usize) -> Span {
-        let end = self.content_span().end;
+    /// The source span of the characters at decoded bytes `from..to` (whole characters, an
+    /// escape such as `\u002f` whole).
+    pub fn source_span(&self, from: usize, to: usize) -> Span {
+        let content = self.content_span();
         if self.decoded.is_none() {
             // No escapes: decoded and source offsets coincide.
-            return Span::new(self.content_span().start + from, end);
+            return Span::new(content.start + from, (content.start + to).min(content.end));
         }
         let mut decoded = 0;
-        for (c, span) in self.chars() {
+        let mut span: Option<Span> = None;
+        for (c, char_span) in self.chars() {
+            if decoded >= to {
+                break;
+            }
             if decoded >= from {
-                return Span::new(span.start, end);
+                span = Some(span.map_or(char_span, |s| s.to(char_span)));
             }
             decoded += c.len_utf8();
         }
-        Span::empty(end)
+        span.unwrap_or(Span::empty(content.end))
+    }
+
+    /// The source span of the decoded characters from byte `from` to the end of the value.
+    pub fn tail_span(&self, from: usize) -> Span {
+        self.source_span(from, self.value().len())
     }
 }
