@@ -1,9 +1,12 @@
 //! HTTP request files (`.http`, `.rest`) as the API reference prints them and REST-client tools
-//! keep them: optional comment lines (`#`, `//`), a request line, header lines, a blank line and
-//! the body; requests separated by lines starting with `###`.
+//! keep them: comment lines (`#`, `//`) and variable definitions (`@projectId = …`), a request
+//! line, header lines, a blank line and the body; requests separated by lines starting with
+//! `###`. `{{name}}` is a REST-client variable, filled in when the request is sent.
 //!
 //! Hand-written: the format is a few line rules, and no crate parses it with byte spans.
 
+use crate::checks::similar;
+use crate::detect;
 use crate::span::Span;
 
 /// One request of an HTTP file; every span is a byte range of the whole file.
@@ -37,15 +40,32 @@ impl<'a> HttpRequest<'a> {
         })
     }
 
-    /// Whether this request is for the create-protected-instance endpoint: its path ends in a
-    /// `protected-instances` segment (other SDRS and cloud calls are skipped).
-    pub fn creates_protected_instance(&self) -> bool {
-        self.path.trim_end_matches('/').rsplit('/').next() == Some("protected-instances")
+    /// `Ok` when this request is meant to create a protected instance, so it is linted: its
+    /// path ends in a segment close to `protected-instances` (a typo or a wrong version or
+    /// project segment is what `request-line` reports), or its body holds a request. Otherwise
+    /// why it is skipped: another API of the service or of the cloud.
+    pub fn purpose(&self, file: &str) -> Result<(), String> {
+        let last = self.path.trim_end_matches('/').rsplit('/').next().unwrap_or_default();
+        let close = similar::closest(last, ["protected-instances"]).is_some();
+        let body = file.get(self.body.range()).unwrap_or_default();
+        let read_only = ["GET", "HEAD", "DELETE"].iter().any(|m| self.method.eq_ignore_ascii_case(m));
+        if close && !(read_only && body.trim().is_empty()) {
+            return Ok(());
+        }
+        if !body.trim().is_empty() && detect::body_is_request(body) {
+            return Ok(());
+        }
+        let call = crate::describe::quote(&self.describe(), 80);
+        Err(if close {
+            format!("{call} lists or deletes protected instances; only `POST` with a body creates one")
+        } else {
+            format!("{call} is another API, not create-protected-instance")
+        })
     }
 
     /// `METHOD TARGET`, for messages.
     pub fn describe(&self) -> String {
-        format!("{} {}", self.method, self.target)
+        if self.method.is_empty() { self.target.to_string() } else { format!("{} {}", self.method, self.target) }
     }
 }
 
@@ -55,8 +75,8 @@ pub fn split(text: &str) -> Vec<HttpRequest<'_>> {
     let bom = if text.starts_with('\u{feff}') { '\u{feff}'.len_utf8() } else { 0 };
     let mut lines = Lines { text, pos: bom }.peekable();
     while lines.peek().is_some() {
-        // Skip separators, blank and comment lines up to the request line.
-        let Some((start, line)) = lines.find(|(_, l)| !is_separator(l) && !is_blank_or_comment(l)) else { break };
+        // Skip separators, blank and comment lines and variable definitions up to the request line.
+        let Some((start, line)) = lines.find(|(_, l)| !is_separator(l) && !is_preamble(l)) else { break };
         let request_line = parse_request_line(line, start);
         // Headers run to the first blank line; the body to the next separator.
         let mut body: Option<Span> = None;
@@ -89,20 +109,34 @@ fn is_separator(line: &str) -> bool {
     line.starts_with("###")
 }
 
-fn is_blank_or_comment(line: &str) -> bool {
+/// A blank line, a comment, or a REST-client variable definition (`@host = example.com`).
+fn is_preamble(line: &str) -> bool {
     let trimmed = line.trim_start();
-    trimmed.is_empty() || trimmed.starts_with('#') || trimmed.starts_with("//")
+    trimmed.is_empty() || trimmed.starts_with('#') || trimmed.starts_with("//") || trimmed.starts_with('@')
 }
 
+/// JetBrains' response handlers (`> {% … %}`, `> script.js`), output redirects (`>> file`)
+/// and response references (`<> previous.json`) follow the body.
 fn is_response_handler(line: &str) -> bool {
-    line.starts_with("> {%") || line.starts_with("<> ")
+    line.starts_with("> ") || line.starts_with(">>") || line.starts_with("<> ")
 }
 
-/// `METHOD TARGET [HTTP/x.y]`, with `line` starting at byte `start` of the file.
+const METHODS: [&str; 9] = ["GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS", "TRACE", "CONNECT"];
+
+/// `METHOD TARGET [HTTP/x.y]`, or a bare `TARGET` (REST clients then send `GET`: the method is
+/// empty, at the line's start), with `line` starting at byte `start` of the file. Any other
+/// line is not a request line.
 fn parse_request_line(line: &str, start: usize) -> Option<HttpRequest<'_>> {
     let mut words = line.split_ascii_whitespace();
-    let method = words.next()?;
-    let target = words.next()?;
+    let first = words.next()?;
+    let is_target = |w: &str| w.contains("://") || w.starts_with('/') || w.starts_with("{{");
+    let (method, target) = if METHODS.iter().any(|m| first.eq_ignore_ascii_case(m)) {
+        (first, words.next()?)
+    } else if is_target(first) {
+        (first.get(..0).unwrap_or_default(), first)
+    } else {
+        return None;
+    };
     let method_start = start + (method.as_ptr() as usize - line.as_ptr() as usize);
     let target_start = start + (target.as_ptr() as usize - line.as_ptr() as usize);
     let after = |from: usize, pattern: &[char]| target.get(from..).and_then(|t| t.find(pattern)).map(|i| from + i);
@@ -163,16 +197,56 @@ mod tests {
         assert_eq!(requests[1].path, "/v1/0123/protected-instances");
         assert!(requests[1].body.is_empty());
         assert_eq!(&FILE[requests[2].body.range()], "{\"a\": 1}", "the response handler is not body");
-        assert!(requests.iter().all(HttpRequest::creates_protected_instance));
+        assert_eq!(first.purpose(FILE), Ok(()));
+        assert!(requests[1].purpose(FILE).is_err_and(|why| why.contains("lists or deletes")));
+        assert_eq!(requests[2].purpose(FILE), Ok(()));
     }
 
     #[test]
     fn segments_and_endpoint_detection() {
-        let requests = split("GET /v1/abc/protected-instances/123\n###\nPOST http://h/v1//protected-instances/\n");
-        assert!(!requests[0].creates_protected_instance());
-        assert!(requests[1].creates_protected_instance());
+        let text = "GET /v1/abc/protected-instances/123\n###\nPOST http://h/v1//protected-instances/\n";
+        let requests = split(text);
+        assert!(requests[0].purpose(text).is_err_and(|why| why.contains("another API")));
+        assert_eq!(requests[1].purpose(text), Ok(()));
         let segments: Vec<&str> = requests[1].segments().map(|(s, _)| s).collect();
         assert_eq!(segments, ["v1", "", "protected-instances", ""]);
+    }
+
+    #[test]
+    fn nearly_right_paths_are_linted_and_other_calls_skipped() {
+        let body = "\n\n{\"protected_instance\": {}}\n";
+        for line in [
+            "POST /v1/p/protected-instance",
+            "POST /v1/p/protectedinstances",
+            "POST /v2/p/protected-instances",
+            "POST /v1/protected-instances",
+            "PUT /v1/p/protected_instances",
+            "POST {{baseUrl}}/protected-instances",
+            "POST /v1/p/server-groups",
+        ] {
+            let text = format!("{line}{body}");
+            assert_eq!(split(&text)[0].purpose(&text), Ok(()), "{line}");
+        }
+        for line in ["GET /v1/p/protected-instances", "POST /v1/p/server-groups", "DELETE /v1/p/protected-instances"] {
+            let text = format!("{line}\n");
+            assert!(split(&text)[0].purpose(&text).is_err(), "{line}");
+        }
+    }
+
+    #[test]
+    fn variables_comments_and_separators_anywhere() {
+        let text = "@projectId = 0123456789abcdef0123456789abcdef\n@host=https://sdrs.example.com\n\n# @name create\n// a comment\nPOST {{host}}/v1/{{projectId}}/protected-instances\nContent-Type: application/json\n\n{\"protected_instance\": {}}\n\n###\n\n@other = 1\n### again\nhttps://example.com/v1/p/protected-instances\n";
+        let requests = split(text);
+        assert_eq!(requests.len(), 2);
+        assert_eq!(requests[0].method, "POST");
+        assert_eq!(requests[0].path, "/v1/{{projectId}}/protected-instances");
+        assert_eq!(&text[requests[0].body.range()], "{\"protected_instance\": {}}");
+        assert_eq!((requests[1].method, requests[1].target), ("", "https://example.com/v1/p/protected-instances"));
+    }
+
+    #[test]
+    fn a_block_without_a_request_line_is_not_a_request() {
+        assert!(split("just some notes\n{\"a\": 1}\n").is_empty());
     }
 
     #[test]

@@ -31,6 +31,7 @@ pub mod checks;
 #[cfg(feature = "config")]
 pub mod config;
 pub mod describe;
+pub mod detect;
 mod diagnostic;
 pub mod fix;
 pub mod http;
@@ -46,7 +47,7 @@ pub mod syntax;
 pub mod view;
 
 pub use diagnostic::{Applicability, Diagnostic, Edit, Fix, Label, Severity};
-pub use linter::{DEFAULT_MAX_DIAGNOSTICS, LintError, Linter, Report, UnknownRule};
+pub use linter::{DEFAULT_MAX_DIAGNOSTICS, LintError, Linter, Report, SkippedRequest, UnknownRule};
 pub use model::{CreateProtectedInstanceRequest, LintedRequest, ProtectedInstance, Tag, Tenancy};
 pub use rules::{Rule, RuleMeta};
 pub use span::Span;

@@ -86,22 +86,23 @@ impl Linter {
 
     /// Lints an HTTP request file (`.http`, `.rest`): the request line and body of every
     /// create-protected-instance request in it, with spans into the file. Requests to other
-    /// endpoints are not linted; the second value lists their request-line spans.
-    pub fn lint_http(&self, bytes: &[u8]) -> (Report, Vec<Span>) {
+    /// endpoints are not linted; the second value says which and why.
+    pub fn lint_http(&self, bytes: &[u8]) -> (Report, Vec<SkippedRequest>) {
         let mut sink = self.sink();
-        let Ok(text) = std::str::from_utf8(bytes) else {
-            if let Some(error) = syntax::utf8_error(bytes) {
-                self.check(
-                    &RequestView::new(&syntax::Parsed { text: "", root: None, error: Some(error), bom: None }),
-                    &mut sink,
-                );
+        let text = match syntax::encoding_error(bytes) {
+            None => std::str::from_utf8(bytes).unwrap_or_default(),
+            Some(error) => {
+                let parsed = syntax::Parsed { text: "", root: None, error: Some(error), bom: None };
+                self.check(&RequestView::new(&parsed), &mut sink);
+                return (self.report(sink), Vec::new());
             }
-            return (self.report(sink), Vec::new());
         };
+        // The file's byte-order mark is reported with its first request.
+        let mut bom = text.starts_with('\u{feff}').then(|| Span::new(0, '\u{feff}'.len_utf8()));
         let mut skipped = Vec::new();
         for request in http::split(text) {
-            if !request.creates_protected_instance() {
-                skipped.push(request.method_span.to(request.target_span));
+            if let Err(reason) = request.purpose(text) {
+                skipped.push(SkippedRequest { span: request.method_span.to(request.target_span), reason });
                 continue;
             }
             let mut parsed = syntax::parse_region(text.get(..request.body.end).unwrap_or_default(), request.body.start);
@@ -109,6 +110,7 @@ impl Linter {
                 error.message = "the request has no body".into();
                 error.label = "expected a blank line, then the JSON body".into();
             }
+            parsed.bom = bom.take();
             self.check(&RequestView::new(&parsed).with_http(&request), &mut sink);
         }
         (self.report(sink), skipped)
@@ -143,6 +145,15 @@ impl Linter {
             }
         }
     }
+}
+
+/// A request of an HTTP file that was not linted, and why.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SkippedRequest {
+    /// Its method and target.
+    pub span: Span,
+    /// Why it is not a create-protected-instance request.
+    pub reason: String,
 }
 
 /// Source order; at one position, by rule id; a rule's own order is kept.

@@ -77,8 +77,8 @@ fn a_walk_lints_requests_and_skips_everything_else() {
     let linted: Vec<&str> = doc["files"].as_array().unwrap().iter().map(|f| f["path"].as_str().unwrap()).collect();
     assert_eq!(linted, ["requests/a.json", "requests/broken.json", "requests/create.http"]);
     let log = err(&o);
-    assert!(log.contains("skipped package.json: not a create-protected-instance request"), "{log}");
-    assert!(log.contains("skipped requests/other.http: no request to …/protected-instances"), "{log}");
+    assert!(log.contains("skipped package.json: no `protected_instance` member at the top level"), "{log}");
+    assert!(log.contains("skipped requests/other.http: its one HTTP request does not create a protected instance"), "{log}");
     assert!(!log.contains("generated/") && !log.contains(".hidden"), "ignored files are not even considered:\n{log}");
     // Named explicitly, a file is always linted.
     let o = repo.run(&["-f", "short", "package.json"]);
@@ -210,7 +210,7 @@ fn http_files_point_into_the_file_and_stdin_takes_a_name() {
             "api/create.http:11:6: error[request-line]: the path is `/v2/0123456789abcdef0123456789abcdef/protected-instances`; it must be `/v1/{project_id}/protected-instances`",
         ]
     );
-    assert!(err(&o).contains("api/create.http:8: skipped `GET https://h/v1/p/protected-instances/1`"), "{}", err(&o));
+    assert!(err(&o).contains("api/create.http:8: skipped request: `GET https://h/v1/p/protected-instances/1` is another API, not create-protected-instance"), "{}", err(&o));
     // The same text on standard input, named: same configuration, same `.http` handling.
     let piped = repo.run_stdin(&["-f", "short", "--stdin-filename", "api/create.http", "-"], Some(&http));
     assert_eq!(out(&piped), out(&o));

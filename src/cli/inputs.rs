@@ -101,10 +101,8 @@ fn walk(dir: &Path, inputs: &mut Vec<Input>, failures: &mut Vec<Failure>) {
     }
 }
 
-/// Whether a walked file looks like something to lint: a JSON body with a
-/// `protected_instance` member, or an HTTP file with a request to `…/protected-instances`.
-/// A byte search, so broken requests are still found.
-pub fn looks_like_request(bytes: &[u8], http: bool) -> bool {
-    let needle: &[u8] = if http { b"protected-instances" } else { b"\"protected_instance\"" };
-    memchr::memmem::find(bytes, needle).is_some()
+/// Whether a walked file is something to lint: a request body, or an HTTP file with a request
+/// to create a protected instance; otherwise why not.
+pub fn detect(bytes: &[u8], http: bool) -> sdrs_lint::detect::Detection {
+    if http { sdrs_lint::detect::http(bytes) } else { sdrs_lint::detect::json(bytes) }
 }

@@ -6,10 +6,10 @@ use std::sync::Arc;
 
 use std::io::Write as _;
 
-use sdrs_lint::{Applicability, Linter, Report, Span, fix};
+use sdrs_lint::{Applicability, Linter, Report, SkippedRequest, fix};
 
 use super::args::LintArgs;
-use super::inputs::{Failure, Input, Source, looks_like_request};
+use super::inputs::{self, Failure, Input, Source};
 use super::settings::Loaded;
 
 /// An input with the configuration that governs it.
@@ -32,7 +32,7 @@ pub struct Linted {
     pub bytes: Vec<u8>,
     pub report: Report,
     /// Request lines of an HTTP file's requests to other endpoints.
-    pub skipped_requests: Vec<Span>,
+    pub skipped_requests: Vec<SkippedRequest>,
     pub config: Option<Arc<Loaded>>,
     /// Diagnostics silenced by suppressions.
     pub suppressed: usize,
@@ -98,13 +98,11 @@ pub fn run(job: &Job, args: &LintArgs) -> Outcome {
     let http = job.input.is_http();
     let included =
         job.config.as_ref().zip(relative.as_ref()).is_some_and(|(c, r)| c.config.include.matching(r).is_some());
-    if !named && !included && !looks_like_request(&bytes, http) {
-        let reason = if http {
-            "no request to …/protected-instances"
-        } else {
-            "not a create-protected-instance request (no `protected_instance` member)"
-        };
-        return Outcome::Skipped { path, reason: reason.into() };
+    if !named && !included {
+        let detection = inputs::detect(&bytes, http);
+        if !detection.request {
+            return Outcome::Skipped { path, reason: detection.reason };
+        }
     }
     let (report, skipped_requests) =
         if http { job.linter.lint_http(&bytes) } else { (job.linter.lint_bytes(&bytes), Vec::new()) };

@@ -58,14 +58,13 @@ pub fn write(args: &LintArgs, outcomes: &[Outcome]) -> io::Result<Summary> {
                     continue;
                 }
                 if args.verbose {
-                    for span in &linted.skipped_requests {
-                        let line = file.position(span.start).line;
-                        let request = String::from_utf8_lossy(linted.bytes.get(span.range()).unwrap_or_default());
+                    for skipped in &linted.skipped_requests {
+                        let line = file.position(skipped.span.start).line;
                         let _ = writeln!(
                             io::stderr(),
-                            "sdrs-lint: {}:{line}: skipped `{}`: not a create-protected-instance request",
+                            "sdrs-lint: {}:{line}: skipped request: {}",
                             one_line(&linted.path),
-                            one_line(&request)
+                            one_line(&skipped.reason)
                         );
                     }
                 }

@@ -45,8 +45,11 @@ pub fn parse_region(text: &str, start: usize) -> Parsed<'_> {
     Parsed { text, root: out.root, error: out.error.map(|e| *e), bom: None }
 }
 
-/// The invalid-UTF-8 error of `bytes`, if they are not UTF-8.
-pub fn utf8_error(bytes: &[u8]) -> Option<SyntaxError> {
+/// Why `bytes` are not UTF-8 text: UTF-16 or UTF-32, or invalid UTF-8.
+pub fn encoding_error(bytes: &[u8]) -> Option<SyntaxError> {
+    if let Some(error) = wrong_encoding(bytes) {
+        return Some(*error);
+    }
     let e = std::str::from_utf8(bytes).err()?;
     Some(*invalid_utf8(bytes, e.valid_up_to(), e.error_len()))
 }

@@ -78,7 +78,7 @@ pub fn with_body<R>(text: &str, http: bool, offset: usize, f: impl FnOnce(&Parse
     if !http {
         return f(&syntax::parse_str(text));
     }
-    let request = http::split(text).into_iter().filter(|r| r.creates_protected_instance()).find(|r| {
+    let request = http::split(text).into_iter().filter(|r| r.purpose(text).is_ok()).find(|r| {
         let body = r.body;
         !body.is_empty()
             && body.start <= offset
