@@ -5,22 +5,28 @@
 //! id-not-uuid = "error"          # "error", "warning" or "off"
 //!
 //! [files]
-//! include = ["requests/**/*.json"]  # walked files linted even without `protected_instance`
-//! exclude = ["fixtures/**"]         # walked files never linted
+//! include = ["requests/"]        # walked files linted even when they do not look like requests
+//! exclude = ["fixtures/"]        # walked files never linted
 //!
 //! [[suppress]]
 //! rules = ["doc-example-value"]
-//! paths = ["docs/**/*.json"]        # optional; relative to this file's directory
+//! paths = ["docs/*.json"]        # optional; relative to this file's directory
 //! pointer = "/protected_instance"   # optional; this member and everything below it
 //! reason = "the docs reproduce the reference's example"
 //! ```
+//!
+//! Path patterns follow `.gitignore` (the `ignore` crate's matcher): a pattern without a slash
+//! matches at any depth, one with a slash is relative to this file's directory, a trailing
+//! slash means a directory and everything in it, `**` crosses directories, `!` re-includes,
+//! and a leading `./` is allowed.
 //!
 //! Parsing only: finding the file and reading it is the caller's business. Every problem is a
 //! diagnostic (`invalid-config`) with a span into the file and, for names, a did-you-mean.
 
 use std::path::Path;
 
-use globset::{Glob, GlobBuilder, GlobSet, GlobSetBuilder};
+use ignore::Match;
+use ignore::gitignore::{Gitignore, GitignoreBuilder};
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
@@ -33,6 +39,9 @@ pub const FILE_NAME: &str = "sdrs-lint.toml";
 
 /// The rule id of configuration problems.
 pub const INVALID_CONFIG: &str = "invalid-config";
+
+/// The rule id of suppressions that have no effect.
+pub const UNUSED_SUPPRESSION: &str = "unused-suppression";
 
 /// A parsed configuration file.
 #[derive(Clone, Debug, Default)]
@@ -58,28 +67,68 @@ pub struct RuleSetting {
     pub span: Span,
 }
 
-/// Glob patterns, matched against paths relative to the configuration file's directory.
-/// `*` stays within a directory; `**` crosses directories.
-#[derive(Clone, Debug, Default)]
+/// `.gitignore`-style path patterns, matched against file paths relative to the configuration
+/// file's directory (see the module documentation).
+#[derive(Clone, Debug)]
 pub struct Patterns {
     /// The patterns as written.
     pub patterns: Vec<String>,
-    set: GlobSet,
+    /// Where each pattern is in the file.
+    pub spans: Vec<Span>,
+    /// All patterns, in order (a later `!pattern` re-includes).
+    all: Gitignore,
+    /// Each pattern alone, to tell which patterns match no file.
+    each: Vec<Gitignore>,
+}
+
+impl Default for Patterns {
+    fn default() -> Self {
+        Patterns { patterns: Vec::new(), spans: Vec::new(), all: Gitignore::empty(), each: Vec::new() }
+    }
+}
+
+/// A pattern as the matcher takes it: a leading `./` (which `.gitignore` does not know, but
+/// people write) means the configuration's directory, as a leading `/` does.
+fn normalise(pattern: &str) -> std::borrow::Cow<'_, str> {
+    match pattern.strip_prefix("./") {
+        Some(rest) => format!("/{rest}").into(),
+        None => pattern.into(),
+    }
+}
+
+fn matcher(patterns: &[&str]) -> Result<Gitignore, ignore::Error> {
+    // The root is only used to strip absolute paths; paths given here are relative.
+    let mut builder = GitignoreBuilder::new("");
+    for pattern in patterns {
+        builder.add_line(None, &normalise(pattern))?;
+    }
+    builder.build()
+}
+
+/// Whether `matcher` selects the file at `path` (relative), or a directory above it.
+fn selects(matcher: &Gitignore, path: &Path) -> Option<String> {
+    // The matcher wants paths below its root: an absolute path (outside the configuration's
+    // directory) is matched by no pattern.
+    if path.has_root() || path.as_os_str().is_empty() {
+        return None;
+    }
+    match matcher.matched_path_or_any_parents(path, false) {
+        Match::Ignore(glob) => Some(glob.original().to_string()),
+        Match::None | Match::Whitelist(_) => None,
+    }
 }
 
 impl Patterns {
-    fn new(patterns: Vec<String>, globs: Vec<Glob>) -> Patterns {
-        let mut builder = GlobSetBuilder::new();
-        for glob in globs {
-            builder.add(glob);
-        }
-        Patterns { patterns, set: builder.build().unwrap_or_else(|_| GlobSet::empty()) }
+    /// The pattern that selects `path`, if any, as written.
+    pub fn matching(&self, path: &Path) -> Option<&str> {
+        let original = selects(&self.all, path)?;
+        let index = self.patterns.iter().position(|p| normalise(p) == original)?;
+        self.patterns.get(index).map(String::as_str)
     }
 
-    /// The first pattern matching `path`, if any.
-    pub fn matching(&self, path: &Path) -> Option<&str> {
-        let index = self.set.matches(path).into_iter().min()?;
-        self.patterns.get(index).map(String::as_str)
+    /// Whether pattern `index` alone selects `path` (a `!` pattern never does).
+    pub fn pattern_matches(&self, index: usize, path: &Path) -> bool {
+        self.each.get(index).is_some_and(|m| selects(m, path).is_some())
     }
 
     /// Whether there are no patterns.
@@ -119,8 +168,17 @@ impl Suppression {
     }
 }
 
-/// Parses the text of a configuration file.
+/// Parses the text of a configuration file: the settings, or every problem found.
 pub fn parse(text: &str) -> Result<Config, Vec<Diagnostic>> {
+    match parse_lenient(text) {
+        (Some(config), problems) if problems.is_empty() => Ok(config),
+        (_, problems) => Err(problems),
+    }
+}
+
+/// Parses the text of a configuration file, keeping what is valid: the settings without the
+/// entries that have problems (none when the text is not TOML), and the problems.
+pub fn parse_lenient(text: &str) -> (Option<Config>, Vec<Diagnostic>) {
     let mut errors = Errors(Vec::new());
     let (document, syntax) = DeTable::parse_recoverable(text);
     for e in syntax {
@@ -129,7 +187,7 @@ pub fn parse(text: &str) -> Result<Config, Vec<Diagnostic>> {
     }
     // Settings read from a tree rebuilt around a syntax error would only mislead.
     if !errors.0.is_empty() {
-        return Err(errors.0);
+        return (None, errors.0);
     }
     let mut config = Config::default();
     for (key, value) in document.get_ref() {
@@ -148,7 +206,7 @@ pub fn parse(text: &str) -> Result<Config, Vec<Diagnostic>> {
             _ => errors.unknown_key(key, &["rules", "files", "suppress"]),
         }
     }
-    if errors.0.is_empty() { Ok(config) } else { Err(errors.0) }
+    (Some(config), errors.0)
 }
 
 fn span<T>(spanned: &Spanned<T>) -> Span {
@@ -229,12 +287,12 @@ fn rules(value: &Spanned<DeValue<'_>>, errors: &mut Errors) -> Vec<RuleSetting> 
         let id = rule_id(errors, key.get_ref(), span(key));
         let severity = match errors.string(level, "a rule's severity") {
             Some("error") => Some(Some(Severity::Error)),
-            Some("warning") => Some(Some(Severity::Warning)),
+            Some("warning" | "warn") => Some(Some(Severity::Warning)),
             Some("off") => Some(None),
             Some(other) => {
                 errors
                     .add(span(level), format!("`{other}` is not a severity"), "not a severity")
-                    .with_help("use \"error\", \"warning\" or \"off\"");
+                    .with_help("use \"error\", \"warning\" (or \"warn\") or \"off\"");
                 None
             }
             None => None,
@@ -247,20 +305,26 @@ fn rules(value: &Spanned<DeValue<'_>>, errors: &mut Errors) -> Vec<RuleSetting> 
 }
 
 fn patterns(value: &Spanned<DeValue<'_>>, errors: &mut Errors) -> Patterns {
-    let mut written = Vec::new();
-    let mut globs = Vec::new();
-    for (pattern, at) in errors.strings(value, "a list of glob patterns") {
-        match GlobBuilder::new(pattern).literal_separator(true).build() {
-            Ok(glob) => {
-                written.push(pattern.to_string());
-                globs.push(glob);
+    let mut result = Patterns::default();
+    let mut each = Vec::new();
+    for (pattern, at) in errors.strings(value, "a list of path patterns") {
+        match matcher(&[pattern]) {
+            Ok(alone) => {
+                result.patterns.push(pattern.to_string());
+                result.spans.push(at);
+                each.push(alone);
             }
             Err(e) => {
-                errors.add(at, format!("invalid glob pattern: {}", e.kind()), "not a glob");
+                errors
+                    .add(at, format!("invalid path pattern: {e}"), "not a pattern")
+                    .with_help("patterns follow .gitignore: `*.json`, `docs/`, `requests/**/*.json`, `!keep.json`");
             }
         }
     }
-    Patterns::new(written, globs)
+    let written: Vec<&str> = result.patterns.iter().map(String::as_str).collect();
+    result.all = matcher(&written).unwrap_or_else(|_| Gitignore::empty());
+    result.each = each;
+    result
 }
 
 fn suppressions(value: &Spanned<DeValue<'_>>, errors: &mut Errors) -> Vec<Suppression> {
@@ -274,6 +338,7 @@ fn suppressions(value: &Spanned<DeValue<'_>>, errors: &mut Errors) -> Vec<Suppre
     };
     let mut suppressions = Vec::new();
     for entry in entries {
+        let problems_before = errors.0.len();
         let at = span(entry);
         let mut suppression = Suppression {
             rules: Vec::new(),
@@ -321,7 +386,10 @@ fn suppressions(value: &Spanned<DeValue<'_>>, errors: &mut Errors) -> Vec<Suppre
                     .with_help("every suppression names its `rules` and gives a `reason`");
             }
         }
-        suppressions.push(suppression);
+        // An entry with a problem would silence something other than what its author meant.
+        if errors.0.len() == problems_before {
+            suppressions.push(suppression);
+        }
     }
     suppressions
 }

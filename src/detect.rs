@@ -111,7 +111,8 @@ fn classify(root: &[(String, Shape)]) -> Detection {
             _ => {}
         }
     }
-    if let Some((kind, _)) = root.iter().find(|(n, shape)| INVENTORY_KINDS.contains(&n.as_str()) && *shape != Shape::Scalar)
+    if let Some((kind, _)) =
+        root.iter().find(|(n, shape)| INVENTORY_KINDS.contains(&n.as_str()) && *shape != Shape::Scalar)
     {
         return Detection::other(format!("an inventory response (`{kind}`), not a request"));
     }

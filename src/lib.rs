@@ -67,12 +67,13 @@ pub fn lint_bytes(bytes: &[u8]) -> Report {
     Linter::default().lint_bytes(bytes)
 }
 
-/// Every rule, sorted by id.
+/// Every rule, sorted by id: the request rules and the two the tool reports about its own
+/// configuration (`invalid-config`, `unused-suppression`).
 pub fn rules() -> impl Iterator<Item = &'static RuleMeta> {
-    rules::RULES.iter().map(|r| r.meta())
+    rules::all().iter().copied()
 }
 
 /// The rule with id `id`.
 pub fn rule(id: &str) -> Option<&'static RuleMeta> {
-    rules::find(id).map(|r| r.meta())
+    rules::find(id)
 }

@@ -4,7 +4,7 @@ use std::fmt;
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::http;
-use crate::rules::{Context, RULES, Sink};
+use crate::rules::{self, Context, RULES, Sink};
 use crate::span::Span;
 use crate::syntax;
 use crate::view::RequestView;
@@ -12,7 +12,7 @@ use crate::view::RequestView;
 /// Runs the rules with per-rule severities. [`Linter::default`] uses each rule's default.
 #[derive(Clone, Debug)]
 pub struct Linter {
-    /// The severity of each rule of [`RULES`], by position; `None` turns the rule off.
+    /// The severity of each rule of [`rules::all`], by position; `None` turns the rule off.
     levels: Vec<Option<Severity>>,
     /// At most this many diagnostics per input are kept; the rest are counted.
     max_diagnostics: usize,
@@ -24,7 +24,7 @@ pub const DEFAULT_MAX_DIAGNOSTICS: usize = 1000;
 impl Default for Linter {
     fn default() -> Self {
         Linter {
-            levels: RULES.iter().map(|r| Some(r.meta().default_severity)).collect(),
+            levels: rules::all().iter().map(|m| Some(m.default_severity)).collect(),
             max_diagnostics: DEFAULT_MAX_DIAGNOSTICS,
         }
     }
@@ -59,7 +59,7 @@ impl Linter {
     /// # Ok::<(), sdrs_lint::UnknownRule>(())
     /// ```
     pub fn set_severity(&mut self, id: &str, severity: Option<Severity>) -> Result<&mut Self, UnknownRule> {
-        let index = RULES.iter().position(|r| r.meta().id == id).ok_or_else(|| UnknownRule(id.to_string()))?;
+        let index = rules::all().iter().position(|m| m.id == id).ok_or_else(|| UnknownRule(id.to_string()))?;
         if let Some(level) = self.levels.get_mut(index) {
             *level = severity;
         }
@@ -132,19 +132,38 @@ impl Linter {
         Report { diagnostics, ran: self.enabled().collect(), omitted: dropped }
     }
 
-    /// The ids of the rules this linter runs.
+    /// The ids of the request rules this linter runs.
     pub fn enabled(&self) -> impl Iterator<Item = &'static str> + '_ {
-        RULES.iter().zip(&self.levels).filter(|(_, level)| level.is_some()).map(|(rule, _)| rule.meta().id)
+        RULES
+            .iter()
+            .zip(rule_slots())
+            .filter(|&(_, &slot)| self.levels.get(slot).is_some_and(Option::is_some))
+            .map(|(rule, _)| rule.meta().id)
+    }
+
+    /// The severity rule `id` runs with; `None` when it is off (or no rule has that id).
+    pub fn severity(&self, id: &str) -> Option<Severity> {
+        let index = rules::all().iter().position(|m| m.id == id)?;
+        self.levels.get(index).copied().flatten()
     }
 
     /// Runs every enabled rule on `view`.
     fn check(&self, view: &RequestView<'_, '_>, sink: &mut Sink) {
-        for (rule, level) in RULES.iter().zip(&self.levels) {
-            if let Some(severity) = *level {
+        for (rule, &slot) in RULES.iter().zip(rule_slots()) {
+            if let Some(severity) = self.levels.get(slot).copied().flatten() {
                 rule.check(view, &mut Context::new(rule.meta().id, severity, sink));
             }
         }
     }
+}
+
+/// The position in [`rules::all`] of each rule of [`RULES`].
+fn rule_slots() -> &'static [usize] {
+    static SLOTS: std::sync::LazyLock<Vec<usize>> = std::sync::LazyLock::new(|| {
+        let all = rules::all();
+        RULES.iter().map(|r| all.iter().position(|m| m.id == r.meta().id).unwrap_or(usize::MAX)).collect()
+    });
+    &SLOTS
 }
 
 /// A request of an HTTP file that was not linted, and why.

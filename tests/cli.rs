@@ -125,7 +125,7 @@ fn json_output_is_one_versioned_document() {
     assert_eq!(o.status.code(), Some(2));
     let doc: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(doc["version"], 1);
-    assert_eq!(doc["summary"]["files"], 2);
+    assert_eq!(doc["summary"]["files"], 1, "an unreadable input is an error of its own, not a linted file");
     let d = &doc["files"][0]["diagnostics"][0];
     assert_eq!(d["rule"], "unknown-field");
     assert_eq!(d["pointer"], "/protected_instance/flavorref");

@@ -78,7 +78,10 @@ fn a_walk_lints_requests_and_skips_everything_else() {
     assert_eq!(linted, ["requests/a.json", "requests/broken.json", "requests/create.http"]);
     let log = err(&o);
     assert!(log.contains("skipped package.json: no `protected_instance` member at the top level"), "{log}");
-    assert!(log.contains("skipped requests/other.http: its one HTTP request does not create a protected instance"), "{log}");
+    assert!(
+        log.contains("skipped requests/other.http: its one HTTP request does not create a protected instance"),
+        "{log}"
+    );
     assert!(!log.contains("generated/") && !log.contains(".hidden"), "ignored files are not even considered:\n{log}");
     // Named explicitly, a file is always linted.
     let o = repo.run(&["-f", "short", "package.json"]);
@@ -188,10 +191,29 @@ fn suppressions_silence_with_a_reason_and_unused_ones_are_reported() {
     .write("legacy/a.json", NOT_UUID)
     .write("new/b.json", NOT_UUID);
     let o = repo.run(&["-f", "short", "."]);
-    assert_eq!(findings(&o), ["new/b.json: id-not-uuid", "sdrs-lint.toml: unused-suppression"]);
+    assert_eq!(
+        findings(&o),
+        ["new/b.json: id-not-uuid", "sdrs-lint.toml: unused-suppression", "sdrs-lint.toml: unused-suppression"]
+    );
     assert!(out(&o).contains("sdrs-lint.toml:7:1: warning[unused-suppression]: this suppression silenced nothing: no `name-too-long` finding in the 2 linted files it covers"), "{}", out(&o));
+    assert!(
+        out(&o).contains("sdrs-lint.toml:13:10: warning[unused-suppression]: the `paths` pattern `archive/**` matches no file linted here"),
+        "{}",
+        out(&o)
+    );
+    // A run on a few files cannot tell whether an entry is used elsewhere: nothing is judged,
+    // and the configuration file is not counted as a linted file.
     let human = out(&repo.run(&["--color", "never", "legacy/a.json"]));
-    assert!(human.ends_with("0 errors, 1 warning in 2 files (1 suppressed by configuration)\n"), "{human}");
+    assert!(human.ends_with("no problems in 1 file (1 suppressed by configuration)\n"), "{human}");
+    let sub = repo.run(&["-f", "short", "new"]);
+    assert_eq!(
+        findings(&sub),
+        ["new/b.json: id-not-uuid"],
+        "a subdirectory is not the configuration's whole directory"
+    );
+    // The rule is configurable like any other.
+    let off = repo.run(&["-f", "short", "--off", "unused-suppression", "."]);
+    assert_eq!(findings(&off), ["new/b.json: id-not-uuid"]);
 }
 
 #[test]
@@ -230,4 +252,40 @@ fn output_is_sorted_whatever_the_thread_count() {
     assert_eq!(one, many);
     let paths: Vec<&str> = one.lines().map(|l| l.split(':').next().unwrap()).collect();
     assert!(paths.windows(2).all(|w| w[0] <= w[1]), "sorted by path");
+}
+
+#[test]
+fn invalid_config_is_a_rule_with_a_severity() {
+    let repo = Repo::new("invalid-config");
+    repo.write("sdrs-lint.toml", "[rules]\nid-not-uuid = \"off\"\nnewer-rule = \"off\"\n").write("a.json", NOT_UUID);
+    // An error (the default): the configuration is not used and nothing is linted.
+    let o = repo.run(&["-f", "short", "."]);
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(findings(&o), ["sdrs-lint.toml: invalid-config"]);
+    // A warning: reported, and the rest of the file applies (`id-not-uuid` is off).
+    let o = repo.run(&["-f", "short", "--warn", "invalid-config", "."]);
+    assert_eq!(o.status.code(), Some(0));
+    assert_eq!(
+        out(&o),
+        "sdrs-lint.toml:3:1: warning[invalid-config]: unknown rule `newer-rule`\n",
+        "a warning about the file, and the request is clean"
+    );
+    // Off, from the file itself.
+    repo.write("sdrs-lint.toml", "[rules]\ninvalid-config = \"off\"\nid-not-uuid = \"warn\"\nnewer-rule = \"off\"\n");
+    let o = repo.run(&["-f", "short", "."]);
+    assert_eq!((o.status.code(), findings(&o)), (Some(0), vec!["a.json: id-not-uuid".to_string()]));
+}
+
+#[test]
+fn a_run_that_lints_no_request_says_so() {
+    let repo = Repo::new("no-requests");
+    repo.write("package.json", r#"{"name": "x"}"#)
+        .write("schema.json", r#"{"$schema": "x", "properties": {"protected_instance": {}}}"#);
+    let o = repo.run(&["--color", "never", "."]);
+    assert_eq!((o.status.code(), out(&o).as_str()), (Some(0), "no requests found in 2 files; see --verbose\n"));
+    let o = repo.run(&["--require-requests", "-f", "json", "."]);
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(err(&o), "sdrs-lint: no requests found in 2 files; see --verbose\n");
+    let v = repo.run(&["-v", "."]);
+    assert!(err(&v).contains("skipped schema.json: a JSON Schema, not a request"), "{}", err(&v));
 }

@@ -8,6 +8,8 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 use regex::Regex;
+
+mod common;
 use sdrs_lint::render::{LintedFile, short};
 use sdrs_lint::{Applicability, RuleMeta};
 
@@ -39,6 +41,29 @@ fn short_output(source: &str, http: bool) -> String {
     let mut out = Vec::new();
     short::write(&mut out, &LintedFile::new(name, source.as_bytes(), &report)).unwrap();
     String::from_utf8(out).unwrap()
+}
+
+/// What `sdrs-lint --format short .` prints about the configuration file of a repository
+/// holding `config` as `sdrs-lint.toml` and one clean request, `requests/web.json`.
+fn config_output(config: &str) -> String {
+    let dir = common::temp_dir("rule-docs-config");
+    std::fs::create_dir_all(dir.join("requests")).unwrap();
+    std::fs::write(dir.join("sdrs-lint.toml"), config).unwrap();
+    std::fs::write(dir.join("requests/web.json"), CLEAN).unwrap();
+    let output = common::run_in(&dir, &["--format", "short", "."], b"");
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    stdout.lines().filter(|l| l.starts_with("sdrs-lint.toml:")).map(|l| format!("{l}\n")).collect()
+}
+
+const CLEAN: &str = r#"{"protected_instance": {"server_group_id": "5f0c1a9e-2b7d-4c3a-9e1f-6d8b2a4c7e90", "server_id": "9b2e4f61-7c3d-4a8e-b5f2-1e6d9c0a3b47", "name": "web-01"}}"#;
+
+/// What the example prints: a request body, an HTTP file, or a configuration file.
+fn example_output(info: &str, body: &str) -> String {
+    match info.split(' ').next() {
+        Some("toml") => config_output(body),
+        Some("http") => short_output(body, true),
+        _ => short_output(body, false),
+    }
 }
 
 fn fix_name(rule: &RuleMeta) -> &'static str {
@@ -79,9 +104,9 @@ fn check_page(rule: &RuleMeta, page: &str) -> (Vec<String>, String) {
     let mut replacements = Vec::new();
     for (i, block) in blocks.iter().enumerate() {
         match block.info.as_str() {
-            "json invalid" | "http invalid" => {
+            "json invalid" | "http invalid" | "toml invalid" => {
                 invalid += 1;
-                let output = short_output(&block.body, block.info.starts_with("http"));
+                let output = example_output(&block.info, &block.body);
                 for message in output.lines().filter_map(|l| l.split_once("]: ").map(|(_, m)| m)) {
                     // Messages start in lower case (or with a quoted name) and end without a period.
                     let starts_well = message.starts_with(|c: char| c.is_lowercase() || c == '`' || !c.is_alphabetic());
@@ -104,9 +129,9 @@ fn check_page(rule: &RuleMeta, page: &str) -> (Vec<String>, String) {
                     None => problem(format!("invalid example {invalid} needs a `text output` block after it")),
                 }
             }
-            "json valid" | "http valid" => {
+            "json valid" | "http valid" | "toml valid" => {
                 valid += 1;
-                let output = short_output(&block.body, block.info.starts_with("http"));
+                let output = example_output(&block.info, &block.body);
                 if !output.is_empty() {
                     problem(format!("valid example {valid} is not clean:\n{output}"));
                 }

@@ -86,6 +86,11 @@ pub struct LintArgs {
     #[arg(long)]
     pub only_requests: bool,
 
+    /// Exit with status 2 when no request was linted (every file was skipped as not a request):
+    /// for CI jobs that must check something.
+    #[arg(long)]
+    pub require_requests: bool,
+
     /// Say which files were skipped and why, and which configuration applies.
     #[arg(short, long)]
     pub verbose: bool,

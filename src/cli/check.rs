@@ -3,16 +3,16 @@
 
 use std::collections::BTreeMap;
 use std::io::{self, Write};
-use std::sync::Arc;
 
 use rayon::prelude::*;
-use sdrs_lint::{Report, Severity};
+use sdrs_lint::{Diagnostic, Report, Severity};
 
 use super::args::LintArgs;
 use super::inputs::{self, Failure};
 use super::lint::{self, Job, Linted, Outcome};
 use super::output;
-use super::settings::{self, Broken, Loaded, Resolver};
+use super::settings::{Broken, Resolver};
+use super::unused;
 use super::{LINT_ERRORS, OK, USAGE_OR_IO};
 
 /// Lints the inputs named by `args`; returns the exit status.
@@ -48,8 +48,9 @@ pub fn run(args: &LintArgs) -> io::Result<i32> {
     outcomes.extend(walk_failures.into_iter().map(Outcome::Failed));
     // Sorted by path whatever the thread count; a stable sort keeps repeats in argument order.
     outcomes.sort_by(|a, b| a.path().cmp(b.path()));
-    outcomes.extend(unused_suppressions(&outcomes));
-    let (_, errors, warnings, _) = count(&outcomes);
+    let findings = config_findings(&mut resolver, &jobs, &outcomes, args);
+    outcomes.extend(findings);
+    let (requests, errors, warnings, _) = count(&outcomes);
     let linted = || outcomes.iter().filter_map(|o| if let Outcome::Linted(l) = o { Some(l) } else { None });
     let failed = outcomes.iter().any(|o| matches!(o, Outcome::Failed(_))) || linted().any(|l| l.write_error.is_some());
     let status = if failed {
@@ -57,6 +58,8 @@ pub fn run(args: &LintArgs) -> io::Result<i32> {
     } else if args.diff {
         // Like `git diff --exit-code`: 1 when there is something to apply.
         if linted().any(|l| l.diff.is_some()) { LINT_ERRORS } else { OK }
+    } else if args.require_requests && requests == 0 {
+        USAGE_OR_IO
     } else if errors > 0 || (resolver.deny_warnings() && warnings > 0) {
         LINT_ERRORS
     } else {
@@ -78,7 +81,7 @@ fn broken_outcome(broken: Broken) -> Outcome {
 
 /// A configuration file as an output entry, with diagnostics about it.
 fn config_file(path: String, text: String, report: Report) -> Linted {
-    Linted::new(path, text.into_bytes(), report)
+    Linted { config_file: true, ..Linted::new(path, text.into_bytes(), report) }
 }
 
 /// Says which configuration governs how many inputs.
@@ -95,44 +98,40 @@ fn report_configs(jobs: &[Job]) -> io::Result<()> {
     Ok(())
 }
 
-/// `unused-suppression` warnings: an entry that covered linted files but silenced nothing in
-/// them. Entries that covered no linted file are not judged (a pre-commit run lints a few files).
-fn unused_suppressions(outcomes: &[Outcome]) -> Vec<Outcome> {
-    /// Per suppression entry: how many linted files it covered, and whether it silenced anything.
-    type Usage = BTreeMap<usize, (usize, bool)>;
-    let mut per_config: BTreeMap<String, (Arc<Loaded>, Usage)> = BTreeMap::new();
-    for linted in outcomes.iter().filter_map(|o| if let Outcome::Linted(l) = o { Some(l) } else { None }) {
-        let Some(config) = &linted.config else { continue };
-        let (_, entries) =
-            per_config.entry(config.display.clone()).or_insert_with(|| (config.clone(), BTreeMap::new()));
-        for &i in &linted.covered_by {
-            let (files, used) = entries.entry(i).or_default();
-            *files += 1;
-            *used |= linted.used.contains(&i);
+/// Configuration files with findings: problems of configurations in use (`invalid-config`
+/// as a warning) and unused suppressions, one entry per file.
+fn config_findings(resolver: &mut Resolver, jobs: &[Job], outcomes: &[Outcome], args: &LintArgs) -> Vec<Outcome> {
+    let mut files: BTreeMap<String, (String, Vec<Diagnostic>)> = BTreeMap::new();
+    for flawed in resolver.flawed.drain(..) {
+        if let Ok(report) = flawed.problem {
+            files
+                .entry(flawed.display)
+                .or_insert_with(|| (flawed.text, Vec::new()))
+                .1
+                .extend(report.into_diagnostics());
         }
     }
-    per_config
-        .into_values()
-        .filter_map(|(config, entries)| {
-            let diagnostics: Vec<_> = entries
-                .into_iter()
-                .filter(|(_, (_, used))| !used)
-                .filter_map(|(i, (files, _))| settings::unused_suppression(&config, i, files))
-                .collect();
-            (!diagnostics.is_empty()).then(|| {
-                let report = Report::from_diagnostics(diagnostics);
-                Outcome::Linted(Box::new(config_file(config.display.clone(), config.text.clone(), report)))
-            })
+    let texts: BTreeMap<&str, &str> =
+        jobs.iter().filter_map(|j| j.config.as_deref()).map(|c| (c.display.as_str(), c.text.as_str())).collect();
+    for (name, found) in unused::find(jobs, outcomes, &unused::Coverage::new(&args.paths)) {
+        let text = texts.get(name.as_str()).copied().unwrap_or_default().to_string();
+        files.entry(name).or_insert_with(|| (text, Vec::new())).1.extend(found);
+    }
+    files
+        .into_iter()
+        .map(|(name, (text, found))| {
+            Outcome::Linted(Box::new(config_file(name, text, Report::from_diagnostics(found))))
         })
         .collect()
 }
 
-/// Totals of a run's diagnostics.
+/// Totals of a run's diagnostics: requests linted (configuration files with findings are not
+/// counted as files), errors, warnings, suppressed.
 pub fn count(outcomes: &[Outcome]) -> (usize, usize, usize, usize) {
     let linted = outcomes.iter().filter_map(|o| if let Outcome::Linted(l) = o { Some(l) } else { None });
     linted.fold((0, 0, 0, 0), |(files, errors, warnings, suppressed), l| {
         (
-            files + 1,
+            files + usize::from(!l.config_file),
             errors + l.report.count(Severity::Error),
             warnings + l.report.count(Severity::Warning),
             suppressed + l.suppressed,

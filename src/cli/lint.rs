@@ -48,6 +48,8 @@ pub struct Linted {
     pub write_error: Option<String>,
     /// Read from standard input (with `--fix`, the fixed text goes to standard output).
     pub from_stdin: bool,
+    /// A configuration file with findings about it, not a request.
+    pub config_file: bool,
 }
 
 impl Linted {
@@ -66,6 +68,7 @@ impl Linted {
             diff: None,
             write_error: None,
             from_stdin: false,
+            config_file: false,
         }
     }
 }

@@ -9,6 +9,7 @@ mod lint;
 mod lsp;
 mod output;
 mod settings;
+mod unused;
 
 use std::io::{self, Write};
 

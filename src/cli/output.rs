@@ -19,8 +19,9 @@ pub fn write(args: &LintArgs, outcomes: &[Outcome]) -> io::Result<Summary> {
     let color = use_color(args.color, stdout.is_terminal());
     let mut out = BufWriter::new(stdout.lock());
     let (linted, errors, warnings, suppressed) = count(outcomes);
-    let failed = outcomes.iter().filter(|o| matches!(o, Outcome::Failed(_))).count();
-    let totals = Summary { files: linted + failed, errors, warnings };
+    // Unreadable inputs are errors of their own (on standard error and in the status), not
+    // linted files.
+    let totals = Summary { files: linted, errors, warnings };
     let files: Vec<LintedFile<'_>> = outcomes
         .iter()
         .filter_map(|o| match o {
@@ -78,6 +79,7 @@ pub fn write(args: &LintArgs, outcomes: &[Outcome]) -> io::Result<Summary> {
         }
     }
     match args.format {
+        Format::Human if linted == 0 => writeln!(out, "{}", no_requests(outcomes))?,
         Format::Human => {
             let mut line = summary(totals.errors, totals.warnings, totals.files);
             if suppressed > 0 {
@@ -94,13 +96,30 @@ pub fn write(args: &LintArgs, outcomes: &[Outcome]) -> io::Result<Summary> {
                 writeln!(out, "{line}")?;
             }
         }
-        Format::Json => json::write(&mut out, &entries, totals)?,
-        Format::Sarif => sarif::write(&mut out, &entries, totals)?,
-        Format::Junit => junit::write(&mut out, &entries, totals)?,
-        Format::Short | Format::Github => {}
+        _ if linted == 0 => {
+            let _ = writeln!(io::stderr(), "sdrs-lint: {}", no_requests(outcomes));
+            write_report(&mut out, args.format, &entries, totals)?;
+        }
+        _ => write_report(&mut out, args.format, &entries, totals)?,
     }
     out.flush()?;
     Ok(totals)
+}
+
+/// The machine-readable formats' one document about the whole run.
+fn write_report(out: &mut dyn Write, format: Format, entries: &[Entry<'_>], totals: Summary) -> io::Result<()> {
+    match format {
+        Format::Json => json::write(out, entries, totals),
+        Format::Sarif => sarif::write(out, entries, totals),
+        Format::Junit => junit::write(out, entries, totals),
+        Format::Human | Format::Short | Format::Github => Ok(()),
+    }
+}
+
+/// What a run that linted no request says, instead of "no problems".
+fn no_requests(outcomes: &[Outcome]) -> String {
+    let considered = outcomes.iter().filter(|o| matches!(o, Outcome::Skipped { .. })).count();
+    format!("no requests found in {considered} file{}; see --verbose", if considered == 1 { "" } else { "s" })
 }
 
 /// "; fixed 3 problems in 2 files" after a `--fix` run.

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use sdrs_lint::config::{self, Config};
-use sdrs_lint::{Diagnostic, Linter, Report, Severity, checks::similar};
+use sdrs_lint::{Linter, Report, Severity, checks::similar};
 
 use super::args::Settings;
 
@@ -68,6 +68,9 @@ pub struct Resolver {
     default_linter: Arc<Linter>,
     /// Configuration files that failed to load.
     pub broken: Vec<Broken>,
+    /// Configuration files in use despite problems (`invalid-config` set to a warning): their
+    /// problems, reported once each.
+    pub flawed: Vec<Broken>,
 }
 
 impl Resolver {
@@ -99,6 +102,7 @@ impl Resolver {
             by_dir: HashMap::new(),
             by_file: HashMap::new(),
             broken: Vec::new(),
+            flawed: Vec::new(),
         };
         resolver.default_linter = Arc::new(resolver.linter(None));
         if settings.isolated {
@@ -157,21 +161,43 @@ impl Resolver {
                 self.broken.push(Broken { display, text: String::new(), problem: Err(e.to_string()) });
                 None
             }
-            Ok(text) => match config::parse(&text) {
-                Err(diagnostics) => {
-                    let problem = Ok(Report::from_diagnostics(diagnostics));
-                    self.broken.push(Broken { display, text, problem });
-                    None
+            Ok(text) => {
+                let (config, mut problems) = config::parse_lenient(&text);
+                let severity = self.invalid_config_severity(config.as_ref());
+                for problem in &mut problems {
+                    problem.severity = severity.unwrap_or(Severity::Error);
                 }
-                Ok(config) => {
-                    let dir = absolute.parent().map_or_else(|| PathBuf::from("/"), Path::to_path_buf);
-                    let linter = Arc::new(self.linter(Some(&config)));
-                    Some(Arc::new(Loaded { display, dir, text, config, linter }))
+                match config {
+                    // An error (the default) stops the run: a configuration half read would
+                    // lint with settings nobody chose. Text that is not TOML is never used.
+                    Some(config) if problems.is_empty() || severity != Some(Severity::Error) => {
+                        if severity.is_some() && !problems.is_empty() {
+                            let problem = Ok(Report::from_diagnostics(problems));
+                            self.flawed.push(Broken { display: display.clone(), text: text.clone(), problem });
+                        }
+                        let dir = absolute.parent().map_or_else(|| PathBuf::from("/"), Path::to_path_buf);
+                        let linter = Arc::new(self.linter(Some(&config)));
+                        Some(Arc::new(Loaded { display, dir, text, config, linter }))
+                    }
+                    _ => {
+                        for problem in &mut problems {
+                            problem.severity = Severity::Error;
+                        }
+                        let problem = Ok(Report::from_diagnostics(problems));
+                        self.broken.push(Broken { display, text, problem });
+                        None
+                    }
                 }
-            },
+            }
         };
         self.by_file.insert(absolute, loaded.clone());
         loaded
+    }
+
+    /// The severity of `invalid-config` for a file whose valid settings are `config`: the
+    /// command line's, else the file's own `[rules]`, else the default (an error).
+    fn invalid_config_severity(&self, config: Option<&Config>) -> Option<Severity> {
+        self.linter(config).severity(config::INVALID_CONFIG)
     }
 
     /// Defaults, then `config`'s severities, then the command line's.
@@ -220,22 +246,4 @@ pub fn display_path(absolute: &Path) -> String {
     let cwd = std::env::current_dir().ok();
     let shown = cwd.as_deref().and_then(|cwd| absolute.strip_prefix(cwd).ok()).unwrap_or(absolute);
     shown.to_string_lossy().into_owned()
-}
-
-/// The `unused-suppression` warning for entry `index` of `loaded`.
-pub fn unused_suppression(loaded: &Loaded, index: usize, files: usize) -> Option<Diagnostic> {
-    let suppression = loaded.config.suppressions.get(index)?;
-    let rules: Vec<String> = suppression.rules.iter().map(|r| format!("`{r}`")).collect();
-    let message = format!(
-        "this suppression silenced nothing: no {} finding in the {files} linted file{} it covers",
-        rules.join(" or "),
-        if files == 1 { "" } else { "s" }
-    );
-    let mut diagnostic =
-        Diagnostic::new("unused-suppression", Severity::Warning, String::new(), suppression.span, message);
-    diagnostic.with_label("silences nothing").with_help(format!(
-        "remove the entry, or correct its `paths` or `pointer` (its reason was: {})",
-        sdrs_lint::describe::quote(&suppression.reason, 80)
-    ));
-    Some(diagnostic)
 }

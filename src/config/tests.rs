@@ -37,6 +37,7 @@ fn parses_every_section() {
     assert_eq!(config.include.matching(Path::new("requests/a/b.json")), Some("requests/**/*.json"));
     assert_eq!(config.exclude.matching(Path::new("fixtures/x.json")), Some("fixtures/*.json"));
     assert_eq!(config.exclude.matching(Path::new("fixtures/deep/x.json")), None, "`*` stays in one directory");
+    assert_eq!(config.exclude.matching(Path::new("deep/fixtures/x.json")), None, "a slash anchors the pattern");
     let suppression = &config.suppressions[0];
     assert_eq!(suppression.rules, ["tag-key-lookalike", "invisible-char"]);
     assert!(suppression.covers(Path::new("legacy/2024/a.json")));
@@ -87,8 +88,7 @@ fn values_are_checked() {
         [
             "`fatal` is not a severity",
             "a rule's severity must be a string",
-            "a list of glob patterns must be an array of strings",
-            "invalid glob pattern: unclosed character class; missing ']'",
+            "a list of path patterns must be an array of strings",
             "`reason` is empty",
             "`pointer` must be a JSON Pointer",
         ]
@@ -100,4 +100,43 @@ fn syntax_errors_have_spans() {
     let found = errors("[rules\nx = 1\n");
     assert_eq!(found.len(), 1, "{found:?}");
     assert!(found[0].0.starts_with("invalid TOML: "), "{found:?}");
+}
+
+#[test]
+fn path_patterns_follow_gitignore() {
+    let config = parse("[files]\nexclude = [\"docs/\", \"*.draft.json\", \"./top.json\", \"/root.json\", \"legacy/**/*.json\", \"!legacy/keep.json\", \"a[\"]\n")
+        .unwrap_or_default();
+    let matching = |path: &str| config.exclude.matching(Path::new(path));
+    assert_eq!(matching("docs/a.json"), Some("docs/"), "a trailing slash: the directory and everything in it");
+    assert_eq!(matching("docs/deep/a.json"), Some("docs/"));
+    assert_eq!(matching("sub/docs/a.json"), Some("docs/"), "no other slash: at any depth");
+    assert_eq!(matching("x/y/z.draft.json"), Some("*.draft.json"));
+    assert_eq!(matching("top.json"), Some("./top.json"), "`./` is the configuration's directory");
+    assert_eq!(matching("sub/top.json"), None);
+    assert_eq!(matching("root.json"), Some("/root.json"));
+    assert_eq!(matching("sub/root.json"), None);
+    assert_eq!(matching("legacy/2024/a.json"), Some("legacy/**/*.json"));
+    assert_eq!(matching("legacy/keep.json"), None, "`!` re-includes");
+    assert_eq!(matching("a["), Some("a["), "an unclosed class is literal, as in git");
+    assert_eq!(matching("/etc/top.json"), None, "a path outside the directory matches nothing");
+    assert!(config.exclude.pattern_matches(0, Path::new("docs/a.json")));
+    assert!(!config.exclude.pattern_matches(5, Path::new("legacy/keep.json")), "a `!` pattern selects nothing");
+}
+
+#[test]
+fn warn_is_an_alias_of_warning() {
+    let config = parse("[rules]\nid-not-uuid = \"warn\"\n").unwrap_or_default();
+    assert_eq!(config.rules[0].severity, Some(Severity::Warning));
+}
+
+#[test]
+fn lenient_parsing_keeps_the_valid_settings() {
+    let (config, problems) = parse_lenient(
+        "[rules]\nid-not-uuid = \"off\"\nno-such-rule = \"off\"\n[[suppress]]\nrules = [\"name-empty\"]\n",
+    );
+    let config = config.unwrap_or_default();
+    assert_eq!(config.rules.len(), 1);
+    assert!(config.suppressions.is_empty(), "an entry with a problem (no reason) is left out");
+    assert_eq!(problems.len(), 2);
+    assert_eq!(parse_lenient("[rules\n").0.map(|c| c.rules.len()), None, "text that is not TOML is not used");
 }

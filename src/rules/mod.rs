@@ -3,6 +3,8 @@
 //! A rule reads the [`RequestView`] and reports through its [`Context`]; it never parses, prints
 //! or reads configuration. The engine stamps each diagnostic with the rule's id and severity.
 
+use std::sync::LazyLock;
+
 use crate::diagnostic::{Applicability, Diagnostic, Severity};
 use crate::span::Span;
 use crate::view::RequestView;
@@ -184,9 +186,54 @@ pub static RULES: &[&dyn Rule] = &[
     &wrong_type::WrongType,
 ];
 
-/// The rule with id `id`.
-pub fn find(id: &str) -> Option<&'static dyn Rule> {
-    RULES.iter().copied().find(|r| r.meta().id == id)
+/// Declares the metadata of a rule the tool reports about its own configuration rather than
+/// about a request: it has an id, a severity and a page like any other, and no request check.
+macro_rules! declare_tool_rule {
+    ($(#[$doc:meta])* $name:ident { id: $id:literal, severity: $severity:ident, summary: $summary:literal $(,)? }) => {
+        $(#[$doc])*
+        pub static $name: RuleMeta = RuleMeta {
+            id: $id,
+            default_severity: Severity::$severity,
+            summary: $summary,
+            fix: None,
+            docs: include_str!(concat!("../../rules/", $id, ".md")),
+        };
+    };
+}
+
+declare_tool_rule! {
+    /// A problem in `sdrs-lint.toml`, reported by the configuration reader.
+    INVALID_CONFIG {
+        id: "invalid-config",
+        severity: Error,
+        summary: "`sdrs-lint.toml` holds something that is not a setting, or a setting with a wrong value.",
+    }
+}
+
+declare_tool_rule! {
+    /// A `[[suppress]]` entry, or one of its `paths`, that has no effect in a run that linted
+    /// every file it could apply to.
+    UNUSED_SUPPRESSION {
+        id: "unused-suppression",
+        severity: Warning,
+        summary: "A `[[suppress]]` entry silences nothing, or one of its `paths` matches no file.",
+    }
+}
+
+/// Every rule's metadata, request rules and the tool's own, sorted by id.
+pub fn all() -> &'static [&'static RuleMeta] {
+    static ALL: LazyLock<Vec<&'static RuleMeta>> = LazyLock::new(|| {
+        let mut all: Vec<&'static RuleMeta> = RULES.iter().map(|r| r.meta()).collect();
+        all.extend([&INVALID_CONFIG, &UNUSED_SUPPRESSION]);
+        all.sort_by_key(|m| m.id);
+        all
+    });
+    &ALL
+}
+
+/// The metadata of the rule with id `id`.
+pub fn find(id: &str) -> Option<&'static RuleMeta> {
+    all().iter().copied().find(|m| m.id == id)
 }
 
 #[cfg(test)]
@@ -197,6 +244,8 @@ mod tests {
     fn ids_are_sorted_unique_and_kebab_case() {
         let ids: Vec<&str> = RULES.iter().map(|r| r.meta().id).collect();
         assert!(ids.windows(2).all(|w| w[0] < w[1]), "RULES must be sorted by id without repeats: {ids:?}");
+        let all: Vec<&str> = super::all().iter().map(|m| m.id).collect();
+        assert!(all.windows(2).all(|w| w[0] < w[1]), "no tool rule shares an id with a request rule: {all:?}");
         for id in ids {
             assert!(id.split('-').all(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_lowercase())), "{id}");
         }
