@@ -470,3 +470,19 @@ fn the_readme_example_is_what_the_tool_prints() {
     args.extend(command.split_whitespace());
     assert_eq!(stdout(&run(&args)), expected);
 }
+
+#[test]
+fn json_files_are_sorted_by_path_and_summary_files_counts_the_entries() {
+    let dir = temp_dir("json-order");
+    std::fs::write(dir.join("sdrs-lint.toml"), "[[suppress]]\nrules = [\"name-empty\"]\nreason = \"old requests\"\n")
+        .unwrap();
+    for name in ["b.json", "a.json", "Z.json"] {
+        std::fs::write(dir.join(name), r#"{"protected_instance": {}}"#).unwrap();
+    }
+    let o = common::run_in(&dir, &["-f", "json", "b.json", "missing.json", "a.json", "Z.json", "-"], b"{}");
+    let doc: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let paths: Vec<&str> = doc["files"].as_array().unwrap().iter().map(|f| f["path"].as_str().unwrap()).collect();
+    assert_eq!(paths, ["<stdin>", "Z.json", "a.json", "b.json", "missing.json", "sdrs-lint.toml"]);
+    assert_eq!(doc["summary"]["files"], paths.len());
+    assert_eq!(doc["files"][5]["diagnostics"][0]["rule"], "unused-suppression");
+}
