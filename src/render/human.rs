@@ -860,6 +860,35 @@ mod tests {
     }
 
     #[test]
+    fn nothing_from_the_input_reaches_the_output_raw() {
+        let long = "x".repeat(500);
+        let inputs: [&[u8]; 6] = [
+            b"\xef\xbb\xbf{\"protected_instance\": {\"name\": \"a\x1b[2Jb\", \"tags\": [{\"key\": \"\x07\"}]}}",
+            b"{\"protected_instance\": {\"name\": \"a\rb\r\nc\"}}\r",
+            "{\"protected_instance\": {\"name\": \"e\u{301}\u{202e}\u{2028}😀\t数\"}}".as_bytes(),
+            b"{\"protected_instance\": {\"name\": \"\xff\xfe\", \"description\": \"\x00\"}",
+            b"\xff\xfe{\x00}\x00",
+            long.as_bytes(),
+        ];
+        for input in inputs {
+            let report = crate::lint_bytes(input);
+            assert!(!report.diagnostics().is_empty());
+            let file = LintedFile::new("a\u{1b}]0;title\u{7}.json", input, &report);
+            for width in [20, 80, 300] {
+                let mut out = Vec::new();
+                write(&mut out, &file, Style { color: false, width }).unwrap();
+                let out = String::from_utf8(out).unwrap();
+                let raw = out.chars().find(|&c| {
+                    (c.is_control() && c != '\n')
+                        || crate::describe::is_format(c)
+                        || matches!(c, '\u{2028}' | '\u{2029}')
+                });
+                assert_eq!(raw, None, "{input:?} at {width} columns:\n{out}");
+            }
+        }
+    }
+
+    #[test]
     fn colour_only_when_asked() {
         let source = "{}";
         let report = Report::from_diagnostics(vec![diagnostic(Span::new(0, 1), "here")]);
