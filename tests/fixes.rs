@@ -73,9 +73,14 @@ fn standard_input_gets_the_fixed_text_on_standard_output() {
     let o = run(&dir, &["--fix", "--unsafe-fixes", "-"], BROKEN);
     assert_eq!(text(&o.stdout), ALL_FIXED);
     assert_eq!(text(&o.stderr), "no problems in 1 file; fixed 6 problems in 1 file\n");
-    let o = run(&dir, &["--fix", "-"], BROKEN);
+    // What remains goes to standard error, in the format asked for.
+    let o = run(&dir, &["--fix", "-f", "short", "-"], BROKEN);
     assert!(text(&o.stdout).contains("\"tenancy\": \"shared\""));
     assert!(text(&o.stderr).starts_with("<stdin>:5:14: error[name-invalid-char]"), "{}", text(&o.stderr));
+    let o = run(&dir, &["--fix", "-"], BROKEN);
+    assert!(text(&o.stdout).contains("\"tenancy\": \"shared\""));
+    assert!(text(&o.stderr).starts_with("error[name-invalid-char]: "), "{}", text(&o.stderr));
+    assert!(text(&o.stderr).contains("\n --> <stdin>:5:14\n"), "{}", text(&o.stderr));
 }
 
 #[test]

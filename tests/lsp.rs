@@ -367,6 +367,49 @@ fn code_actions_offer_each_fix_and_fix_all() {
 }
 
 #[test]
+fn a_quick_fix_follows_the_diagnostics_of_the_request_context_wherever_the_cursor_is() {
+    let (mut client, _) = Client::initialized(json!({}));
+    let uri = file_uri(&temp_dir("context").join("request.json"));
+    let diagnostics = client.open(&uri, "json", DOC);
+    let tenancy = find(&diagnostics, "tenancy-invalid").clone();
+    let flavorref = find(&diagnostics, "unknown-field").clone();
+    let titles = |actions: Value| -> Vec<String> {
+        actions.as_array().unwrap().iter().map(|a| a["title"].as_str().unwrap().to_string()).collect()
+    };
+    let ask = |client: &mut Client, at: Value, listed: Vec<Value>| {
+        let context = json!({"diagnostics": listed, "only": ["quickfix"]});
+        client
+            .request("textDocument/codeAction", json!({"textDocument": {"uri": uri}, "range": at, "context": context}))
+    };
+
+    // The cursor on line 0, far from both findings (lines 6 and 7); the client lists the two,
+    // as a "code actions for this diagnostic" menu or a whole-line request does.
+    let actions = ask(&mut client, range((0, 0), (0, 0)), vec![tenancy.clone(), flavorref.clone()]);
+    assert_eq!(titles(actions.clone()), ["replace with `dedicated`", "rename to `flavorRef`"]);
+    assert_eq!(actions[0]["diagnostics"], json!([tenancy]));
+    assert_eq!(
+        actions[0]["edit"]["changes"][&uri],
+        json!([{"range": range((6, 15), (6, 26)), "newText": "\"dedicated\""}])
+    );
+    // Without them, nothing is offered there.
+    assert_eq!(ask(&mut client, range((0, 0), (0, 0)), vec![]), json!([]));
+    // Listed and under the cursor: offered once.
+    assert_eq!(titles(ask(&mut client, range((6, 18), (6, 18)), vec![tenancy.clone()])), ["replace with `dedicated`"]);
+    // Another server's diagnostic at the same place, or one whose range no longer matches the
+    // text, is not ours.
+    let mut other = tenancy.clone();
+    other["source"] = json!("another-linter");
+    assert_eq!(ask(&mut client, range((0, 0), (0, 0)), vec![other]), json!([]));
+    let mut stale = tenancy.clone();
+    stale["range"] = range((5, 15), (5, 26));
+    assert_eq!(ask(&mut client, range((0, 0), (0, 0)), vec![stale]), json!([]));
+    // A client that drops `source` and `data` still gets the fix.
+    let bare = json!({"range": tenancy["range"], "code": "tenancy-invalid", "message": "edited by the client"});
+    assert_eq!(titles(ask(&mut client, range((0, 0), (0, 0)), vec![bare])), ["replace with `dedicated`"]);
+    assert!(client.shutdown().success());
+}
+
+#[test]
 fn hover_documents_member_names() {
     let (mut client, _) = Client::initialized(json!({}));
     let uri = file_uri(&temp_dir("hover").join("request.json"));
@@ -506,21 +549,32 @@ fn the_nearest_configuration_sets_severities_and_suppressions() {
 }
 
 #[test]
-fn a_broken_configuration_is_logged_and_nothing_is_published() {
+fn a_broken_configuration_is_shown_and_logged_and_nothing_is_published() {
     let dir = temp_dir("broken");
     std::fs::write(dir.join("sdrs-lint.toml"), "[rules]\nno-such-rule = \"off\"\n").unwrap();
     let (mut client, _) = Client::initialized(json!({}));
     let uri = file_uri(&dir.join("request.json"));
     assert_eq!(client.open(&uri, "json", DOC), Vec::<Value>::new());
+    let shown = client.notification("window/showMessage", None);
     let log = client.notification("window/logMessage", None);
+    assert_eq!(shown, log, "the same message, shown to the user and logged");
     assert_eq!(log["type"], 1, "an error: {log}");
     let message = log["message"].as_str().unwrap();
     assert!(message.contains("sdrs-lint.toml:2:1") && message.contains("no-such-rule"), "{message}");
+    // A second document under the same configuration: logged for it, not shown again.
+    let other = file_uri(&dir.join("other.json"));
+    assert_eq!(client.open(&other, "json", DOC), Vec::<Value>::new());
+    assert_eq!(client.notification("window/logMessage", None), log);
     // The server keeps serving, and logs the same problem once.
     assert_eq!(client.change(&uri, 2, INCOMPLETE), Vec::<Value>::new());
     let hover = client.request("textDocument/hover", Client::at(&uri, 3, 6));
     assert!(hover["contents"]["value"].as_str().unwrap().contains("`name`"));
-    assert!(!client.pending.iter().any(|m| m["method"] == "window/logMessage"), "{:?}", client.pending);
+    let noisy = ["window/logMessage", "window/showMessage"];
+    assert!(
+        !client.pending.iter().any(|m| noisy.contains(&m["method"].as_str().unwrap_or(""))),
+        "{:?}",
+        client.pending
+    );
     // Fixed, it applies at the next change.
     std::fs::write(dir.join("sdrs-lint.toml"), "[rules]\ntenancy-invalid = \"off\"\n").unwrap();
     let diagnostics = client.change(&uri, 3, DOC);

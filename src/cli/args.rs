@@ -2,15 +2,19 @@
 
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{ArgGroup, Args, Parser, Subcommand, ValueEnum};
 
 /// Lint Huawei Cloud SDRS create-protected-instance requests
 /// (POST /v1/{project_id}/protected-instances) before they are sent.
+///
+/// A subcommand name is recognised only as the first argument that is not an option; to lint a
+/// file or directory named like one (`rules`, `config`), write `./rules`.
 #[derive(Debug, Parser)]
-#[command(name = "sdrs-lint", version, args_conflicts_with_subcommands = true)]
-#[command(after_help = "Exit status: 0 no errors (warnings allowed), 1 at least one error (or warning, with \
---deny-warnings), 2 usage, configuration or I/O error.\n\
-Rule pages: `sdrs-lint rules`, `sdrs-lint rule <ID>`. Configuration: `sdrs-lint config [PATH]`.")]
+#[command(name = "sdrs-lint", version)]
+#[command(after_help = "Exit status: 0 no errors (warnings allowed; always 0 with --exit-zero), 1 at least one \
+error (or warning, with --deny-warnings; with --diff, a change to apply), 2 usage, configuration or I/O error.\n\
+Rule pages: `sdrs-lint rules`, `sdrs-lint rule <ID>`. Configuration: `sdrs-lint config [PATH]`. Shell \
+completions: `sdrs-lint completions <SHELL>`.")]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -38,29 +42,55 @@ pub enum Command {
         #[command(flatten)]
         settings: Settings,
     },
+    /// Print a shell completion script (bash: `source <(sdrs-lint completions bash)`).
+    Completions {
+        /// The shell to complete for.
+        shell: clap_complete::Shell,
+    },
 }
 
 #[derive(Debug, Args)]
+#[command(group(ArgGroup::new("fixing").args(["fix", "diff"])))]
 pub struct LintArgs {
-    /// Request files (`.json`, or `.http`/`.rest` request files), directories, or `-` for
-    /// standard input. Directories are walked for requests; files named here are always linted.
-    #[arg(value_name = "PATH", required_unless_present = "explain")]
+    /// Request files (`.json`, or `.http`/`.rest` request files), directories, glob patterns
+    /// (quoted: 'requests/**/*.json'), or `-` for standard input [default: .]. Directories are
+    /// walked for requests; files named here or matched by a pattern are always linted.
+    #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
 
     /// Output format.
     #[arg(short, long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
 
+    /// Write the report to FILE instead of standard output (replaced once the report is
+    /// complete; the fixed text of `--fix -` still goes to standard output).
+    #[arg(short, long, value_name = "FILE")]
+    pub output_file: Option<PathBuf>,
+
+    /// Only the diagnostics: no summary line, no notes.
+    #[arg(short, long, conflicts_with = "verbose")]
+    pub quiet: bool,
+
+    /// Print how many findings each rule has, most first, instead of the findings (`[*]`: some
+    /// are fixable with `--fix`). With `--format human` or `short`.
+    #[arg(long)]
+    pub statistics: bool,
+
+    /// Exit with status 0 even when there are errors (2 still reports usage and I/O errors).
+    #[arg(long)]
+    pub exit_zero: bool,
+
     /// When to colour human output; `auto` colours a terminal unless NO_COLOR is set.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
     pub color: ColorChoice,
 
-    /// Apply safe fixes to the files (atomically); with `-`, print the fixed text instead.
+    /// Apply safe fixes to the files (atomically); with `-`, print the fixed text on standard
+    /// output and the report of what remains on standard error.
     #[arg(long)]
     pub fix: bool,
 
     /// Also apply unsafe fixes (they change what is sent); needs `--fix` or `--diff`.
-    #[arg(long)]
+    #[arg(long, requires = "fixing")]
     pub unsafe_fixes: bool,
 
     /// Print the fixes as a unified diff and write nothing; exit 1 when there is a change.
@@ -91,7 +121,10 @@ pub struct LintArgs {
     #[arg(long)]
     pub require_requests: bool,
 
-    /// Say which files were skipped and why, and which configuration applies.
+    /// Say on standard error which configuration file applies to how many inputs, which files
+    /// were not linted and why (excluded by the configuration, or not a request), and which
+    /// requests of `.http` files were skipped (other endpoints). Files a directory walk does not
+    /// visit (ignored, hidden, other extensions) are not listed.
     #[arg(short, long)]
     pub verbose: bool,
 
@@ -153,7 +186,7 @@ impl Default for Settings {
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum Format {
-    /// Source snippets with labels and help (miette).
+    /// Source snippets with labels, help and fixes, and a summary line.
     Human,
     /// One line per diagnostic: `path:line:col: severity[rule-id]: message`.
     Short,

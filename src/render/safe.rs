@@ -89,18 +89,29 @@ impl DisplaySource {
         DisplaySource { text, shifts, line_starts }
     }
 
-    /// Whether the lines of [`Self::text`] that `span` (of the input) touches are few and short
-    /// enough to print as a snippet: at most `max_lines` lines of at most `max_width` bytes.
-    pub fn fits(&self, span: Span, max_lines: usize, max_width: usize) -> bool {
-        let span = self.map_span(span);
-        let first = self.line_starts.partition_point(|&s| s <= span.start).saturating_sub(1);
-        let last = self.line_starts.partition_point(|&s| s <= span.end).saturating_sub(1);
-        last - first < max_lines
-            && (first..=last).all(|line| {
-                let start = self.line_starts.get(line).copied().unwrap_or(0);
-                let end = self.line_starts.get(line + 1).copied().unwrap_or(self.text.len());
-                end - start <= max_width
-            })
+    /// How many lines [`Self::text`] has (the input's lines: LF, CRLF and lone CR end one).
+    pub fn line_count(&self) -> usize {
+        self.line_starts.len()
+    }
+
+    /// The 0-based line of [`Self::text`] that holds offset `offset`.
+    pub fn line_of(&self, offset: usize) -> usize {
+        self.line_starts.partition_point(|&s| s <= offset).saturating_sub(1)
+    }
+
+    /// Where 0-based `line` of [`Self::text`] starts, and where its characters end (before its
+    /// line break); the end of the text for a line past the last.
+    pub fn line_bounds(&self, line: usize) -> (usize, usize) {
+        let len = self.text.len();
+        let Some(&start) = self.line_starts.get(line) else { return (len, len) };
+        let end = match self.line_starts.get(line + 1) {
+            Some(&next) => {
+                let crlf = next >= start + 2 && self.text.as_bytes().get(next - 2) == Some(&b'\r');
+                next - if crlf { 2 } else { 1 }
+            }
+            None => len,
+        };
+        (start, end.max(start))
     }
 
     /// The offset in [`Self::text`] of input byte `offset` (a character boundary).
@@ -150,5 +161,17 @@ mod tests {
     #[test]
     fn lone_cr_becomes_a_line_feed() {
         assert_eq!(DisplaySource::new(b"a\rb\r\nc").text, "a\nb\r\nc");
+    }
+
+    #[test]
+    fn lines_end_before_their_line_break() {
+        let shown = DisplaySource::new(b"ab\r\ncd\ref\n");
+        assert_eq!(shown.line_count(), 4);
+        assert_eq!(shown.line_bounds(0), (0, 2), "CRLF");
+        assert_eq!(shown.line_bounds(1), (4, 6), "lone CR, shown as LF");
+        assert_eq!(shown.line_bounds(2), (7, 9));
+        assert_eq!(shown.line_bounds(3), (10, 10), "the empty line after the last break");
+        assert_eq!(shown.line_bounds(9), (10, 10));
+        assert_eq!((shown.line_of(0), shown.line_of(3), shown.line_of(4), shown.line_of(99)), (0, 0, 1, 3));
     }
 }

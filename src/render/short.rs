@@ -6,15 +6,26 @@ use std::io::{self, Write};
 use super::LintedFile;
 use super::safe::one_line;
 
-/// Writes every diagnostic of `file`.
+/// Writes every diagnostic of `file`, then the note on diagnostics omitted past the limit.
 pub fn write(out: &mut dyn Write, file: &LintedFile<'_>) -> io::Result<()> {
+    write_diagnostics(out, file)?;
+    write_omitted_note(out, file)
+}
+
+/// Writes one line per diagnostic of `file`.
+pub fn write_diagnostics(out: &mut dyn Write, file: &LintedFile<'_>) -> io::Result<()> {
     let path = one_line(file.path);
     for d in file.report.diagnostics() {
         let at = file.position(d.primary.span.start);
         writeln!(out, "{path}:{}:{}: {}[{}]: {}", at.line, at.column, d.severity, d.rule, one_line(&d.message))?;
     }
+    Ok(())
+}
+
+/// Writes `path: note: …` when diagnostics of `file` were omitted past the limit.
+pub fn write_omitted_note(out: &mut dyn Write, file: &LintedFile<'_>) -> io::Result<()> {
     if let Some(note) = super::omitted_note(file) {
-        writeln!(out, "{path}: note: {note}")?;
+        writeln!(out, "{}: note: {note}", one_line(file.path))?;
     }
     Ok(())
 }

@@ -1,5 +1,6 @@
-//! `textDocument/codeAction`: a quick fix per fixable diagnostic in the requested range, and
-//! one action applying every safe fix of the document.
+//! `textDocument/codeAction`: a quick fix per fixable diagnostic that the request's context
+//! lists or whose span meets the requested range, and one action applying every safe fix of the
+//! document.
 
 use std::collections::HashMap;
 
@@ -29,7 +30,11 @@ pub fn actions(document: &Document, params: &CodeActionParams, unit: ColumnUnit)
     if wanted(only, &CodeActionKind::QUICKFIX) {
         for diagnostic in report.diagnostics() {
             let Some(fix) = diagnostic.fix.as_ref().filter(|f| !f.edits.is_empty()) else { continue };
-            if !overlaps(diagnostic.primary.span, requested) {
+            let published = diagnostics::to_lsp(diagnostic, &lines, uri);
+            // Clients send the diagnostics under the cursor, or those of the whole line, or the
+            // one the user picked from a list wherever the cursor is.
+            let listed = params.context.diagnostics.iter().any(|d| same(d, &published));
+            if !listed && !overlaps(diagnostic.primary.span, requested) {
                 continue;
             }
             let edits = fix
@@ -40,7 +45,7 @@ pub fn actions(document: &Document, params: &CodeActionParams, unit: ColumnUnit)
             actions.push(CodeActionOrCommand::CodeAction(CodeAction {
                 title: fix.title.clone(),
                 kind: Some(CodeActionKind::QUICKFIX),
-                diagnostics: Some(vec![diagnostics::to_lsp(diagnostic, &lines, uri)]),
+                diagnostics: Some(vec![published]),
                 edit: Some(edit(uri, edits)),
                 is_preferred: (fix.applicability == Applicability::Safe).then_some(true),
                 ..CodeAction::default()
@@ -67,6 +72,14 @@ pub fn actions(document: &Document, params: &CodeActionParams, unit: ColumnUnit)
 
 fn edit(uri: &Uri, edits: Vec<TextEdit>) -> WorkspaceEdit {
     WorkspaceEdit { changes: Some(HashMap::from([(uri.clone(), edits)])), ..WorkspaceEdit::default() }
+}
+
+/// Whether the client's `context` diagnostic `sent` is the server's `published` one: its rule
+/// and range (the message and the other fields may have been rewritten by the client).
+fn same(sent: &lsp_types::Diagnostic, published: &lsp_types::Diagnostic) -> bool {
+    sent.code == published.code
+        && sent.range == published.range
+        && sent.source.as_deref().is_none_or(|s| s == diagnostics::SOURCE)
 }
 
 /// Whether the client's `only` filter admits `kind`: a listed kind admits itself and the

@@ -5,14 +5,15 @@ use std::collections::HashMap;
 
 use lsp_server::{Connection, ErrorCode, Message, Notification, Request, Response, ResponseError};
 use lsp_types::notification::{
-    DidChangeTextDocument, DidCloseTextDocument, DidOpenTextDocument, LogMessage, Notification as _, PublishDiagnostics,
+    DidChangeTextDocument, DidCloseTextDocument, DidOpenTextDocument, LogMessage, Notification as _,
+    PublishDiagnostics, ShowMessage,
 };
 use lsp_types::request::{CodeActionRequest, Completion, HoverRequest, Initialize, Request as _, Shutdown};
 use lsp_types::{
     CodeActionKind, CodeActionOptions, CodeActionParams, CodeActionProviderCapability, CompletionOptions,
     CompletionParams, CompletionResponse, DidChangeTextDocumentParams, DidCloseTextDocumentParams,
     DidOpenTextDocumentParams, HoverParams, HoverProviderCapability, InitializeParams, InitializeResult,
-    LogMessageParams, MessageType, PublishDiagnosticsParams, ServerCapabilities, ServerInfo,
+    LogMessageParams, MessageType, PublishDiagnosticsParams, ServerCapabilities, ServerInfo, ShowMessageParams,
     TextDocumentSyncCapability, TextDocumentSyncKind, TextDocumentSyncOptions, Uri,
 };
 use sdrs_lint::source::ColumnUnit;
@@ -51,8 +52,8 @@ pub struct Server<'c> {
     state: State,
     unit: ColumnUnit,
     documents: Documents,
-    /// The last configuration problem logged for each document, so it is logged once, not on
-    /// every keystroke.
+    /// The configuration problem of each document whose configuration cannot be used, so it is
+    /// logged once, not on every keystroke, and shown once for all the documents it governs.
     logged: HashMap<Uri, String>,
     /// Whether the client stopped reading.
     disconnected: bool,
@@ -207,6 +208,12 @@ impl<'c> Server<'c> {
         };
         match problem {
             Some(problem) if self.logged.get(uri) != Some(&problem) => {
+                // A pop-up for the person (once, however many open documents the file governs),
+                // and the log for the record (once per document).
+                if !self.logged.values().any(|p| *p == problem) {
+                    let message = problem.clone();
+                    self.notify(ShowMessage::METHOD, ShowMessageParams { typ: MessageType::ERROR, message });
+                }
                 self.logged.insert(uri.clone(), problem.clone());
                 self.log(MessageType::ERROR, problem);
             }
