@@ -49,16 +49,14 @@ fn skeleton(s: &str) -> String {
 
 /// What two keys that look alike are compared by: without default-ignorable characters, NFKC,
 /// lower case, confusable skeleton.
-fn fold<'k>(key: &JsonStr<'k>) -> Cow<'k, str> {
+fn fold<'k>(key: &JsonStr<'k>) -> Fold<'k> {
     let text = key.value_cow();
-    if !key.flags().any(TextFlags::NON_ASCII) {
-        fold_ascii(text)
-    } else if !key.flags().any(TextFlags::OTHER_LEAD) {
-        // ASCII and U+4000–U+9FFF (CJK ideographs, hexagrams): none is default-ignorable, NFKC
-        // changes none, and only ASCII letters have case; the skeleton is all that is left.
-        Cow::Owned(skeleton(&text.to_ascii_lowercase()))
+    if key.flags().any(TextFlags::OTHER_LEAD) {
+        Fold::Done(full_fold(&text))
+    } else if key.flags().any(TextFlags::NON_ASCII) && text.chars().any(is_confusable_ideograph) {
+        Fold::Done(skeleton(&text.to_ascii_lowercase()))
     } else {
-        Cow::Owned(full_fold(&text))
+        Fold::Plain(text)
     }
 }
 
@@ -67,26 +65,78 @@ fn full_fold(s: &str) -> String {
     STEPS.iter().fold(s.to_string(), |s, (step, _)| step(&s))
 }
 
-/// The fold of an ASCII string, without the tables: no ASCII character is default-ignorable or
-/// changed by NFKC, lower-casing is ASCII's, and the skeleton maps a few ASCII characters to
-/// their prototypes (per character, since every prototype is made of starters already in NFD).
-/// Most keys need no allocation at all.
-fn fold_ascii(text: Cow<'_, str>) -> Cow<'_, str> {
-    if !text.bytes().any(|b| b.is_ascii_uppercase() || ascii_prototype(b).is_some()) {
-        return text;
-    }
-    let mut folded = String::with_capacity(text.len() + 4);
-    for b in text.bytes().map(|b| b.to_ascii_lowercase()) {
-        match ascii_prototype(b) {
-            Some(prototype) => folded.push_str(prototype),
-            None => folded.push(char::from(b)),
+/// A key's fold, as compared and hashed. Keys of ASCII and U+4000–U+9FFF (CJK ideographs,
+/// hexagrams), the common case, are folded character by character as they are compared, so they
+/// are neither copied nor run through the normalisation and skeleton iterators: none of these
+/// characters is default-ignorable or changed by NFKC, only ASCII letters have case, and the
+/// skeleton maps each to its own prototype, made of starters already in NFD (except the few
+/// [`CONFUSABLE_IDEOGRAPHS`], whose keys are folded in full).
+#[derive(Debug)]
+enum Fold<'k> {
+    /// A key whose fold is [`FoldChars`] of its text.
+    Plain(Cow<'k, str>),
+    /// Any other key, folded.
+    Done(String),
+}
+
+impl Fold<'_> {
+    fn chars(&self) -> FoldChars<'_> {
+        match self {
+            Fold::Plain(text) => FoldChars { rest: text.chars(), plain: true, pending: "".chars() },
+            Fold::Done(folded) => FoldChars { rest: folded.chars(), plain: false, pending: "".chars() },
         }
     }
-    Cow::Owned(folded)
+}
+
+impl PartialEq for Fold<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.chars().eq(other.chars())
+    }
+}
+
+impl Eq for Fold<'_> {}
+
+impl std::hash::Hash for Fold<'_> {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        for c in self.chars() {
+            state.write_u32(u32::from(c));
+        }
+    }
+}
+
+/// The characters of a [`Fold`].
+struct FoldChars<'s> {
+    rest: std::str::Chars<'s>,
+    /// Whether `rest` still needs the ASCII fold.
+    plain: bool,
+    /// The rest of an ASCII character's prototype.
+    pending: std::str::Chars<'static>,
+}
+
+impl Iterator for FoldChars<'_> {
+    type Item = char;
+
+    fn next(&mut self) -> Option<char> {
+        if let Some(c) = self.pending.next() {
+            return Some(c);
+        }
+        let c = self.rest.next()?;
+        if !self.plain {
+            return Some(c);
+        }
+        let lower = c.to_ascii_lowercase();
+        match u8::try_from(lower).ok().and_then(ascii_prototype) {
+            Some(prototype) => {
+                self.pending = prototype.chars();
+                self.pending.next()
+            }
+            None => Some(lower),
+        }
+    }
 }
 
 /// The UTS #39 prototype of a lower-case ASCII character, when it is not the character itself
-/// (confusables.txt as of Unicode 18.0.0; a test checks it against `unicode_security`).
+/// (confusables.txt of Unicode 18.0.0; a test checks it against `unicode_security`).
 fn ascii_prototype(b: u8) -> Option<&'static str> {
     Some(match b {
         b'"' => "''",
@@ -98,6 +148,51 @@ fn ascii_prototype(b: u8) -> Option<&'static str> {
         _ => return None,
     })
 }
+
+/// Whether the skeleton maps `c`, one of U+4000–U+9FFF, to something else.
+fn is_confusable_ideograph(c: char) -> bool {
+    let Some(offset) = u32::from(c).checked_sub(0x4000) else { return false };
+    let word = usize::try_from(offset / 64).ok().and_then(|i| IDEOGRAPH_BITS.get(i));
+    word.is_some_and(|w| (w >> (offset % 64)) & 1 == 1)
+}
+
+/// [`CONFUSABLE_IDEOGRAPHS`] as one bit per code point of U+4000–U+9FFF, so that the check of
+/// every ideograph of a key is a shift. Built at compile time: an out-of-bounds index there is
+/// a build error, not a panic.
+#[allow(clippy::indexing_slicing)]
+const IDEOGRAPH_BITS: [u64; 0x6000 / 64] = {
+    let mut bits = [0u64; 0x6000 / 64];
+    let mut i = 0;
+    while i < CONFUSABLE_IDEOGRAPHS.len() {
+        let offset = CONFUSABLE_IDEOGRAPHS[i] as usize - 0x4000;
+        bits[offset / 64] |= 1 << (offset % 64);
+        i += 1;
+    }
+    bits
+};
+
+/// The characters of U+4000–U+9FFF that confusables.txt (Unicode 18.0.0) maps to another
+/// prototype; a test checks the list against `unicode_security::skeleton`.
+const CONFUSABLE_IDEOGRAPHS: [char; 158] = [
+    '\u{4011}', '\u{4142}', '\u{439B}', '\u{4420}', '\u{44D5}', '\u{4695}', '\u{4C4E}', '\u{4DB9}', '\u{4DBE}',
+    '\u{4E00}', '\u{4E02}', '\u{4E05}', '\u{4E15}', '\u{4E1B}', '\u{4E29}', '\u{4E2B}', '\u{4E36}', '\u{4E3F}',
+    '\u{4E44}', '\u{4E8E}', '\u{4E95}', '\u{4ECA}', '\u{4EEA}', '\u{5002}', '\u{503C}', '\u{5151}', '\u{5152}',
+    '\u{51D0}', '\u{5344}', '\u{535D}', '\u{535F}', '\u{5408}', '\u{5434}', '\u{5449}', '\u{555F}', '\u{56D7}',
+    '\u{586B}', '\u{58EB}', '\u{58FF}', '\u{596C}', '\u{59BA}', '\u{5A2F}', '\u{5A31}', '\u{5B00}', '\u{5B63}',
+    '\u{5D52}', '\u{5DDC}', '\u{5E00}', '\u{5E02}', '\u{5E32}', '\u{5E50}', '\u{5F84}', '\u{6052}', '\u{60A6}',
+    '\u{6138}', '\u{6237}', '\u{6238}', '\u{62BA}', '\u{635D}', '\u{63D2}', '\u{63F7}', '\u{6409}', '\u{6416}',
+    '\u{6447}', '\u{652C}', '\u{655A}', '\u{6629}', '\u{6663}', '\u{6669}', '\u{66F0}', '\u{66F6}', '\u{670A}',
+    '\u{6726}', '\u{6729}', '\u{672B}', '\u{67BA}', '\u{67FF}', '\u{68C1}', '\u{69E9}', '\u{6A27}', '\u{6B25}',
+    '\u{6B63}', '\u{6C4A}', '\u{6CAC}', '\u{6D9A}', '\u{6E4A}', '\u{6E73}', '\u{6EA7}', '\u{6EB0}', '\u{6EC4}',
+    '\u{6EC5}', '\u{6EED}', '\u{6F3C}', '\u{6F54}', '\u{6F59}', '\u{6F8C}', '\u{6F9F}', '\u{6FA4}', '\u{6FBF}',
+    '\u{6FD3}', '\u{7006}', '\u{70BC}', '\u{723F}', '\u{734E}', '\u{7476}', '\u{7714}', '\u{771C}', '\u{784F}',
+    '\u{7A0E}', '\u{7D5A}', '\u{7D76}', '\u{7DD6}', '\u{809E}', '\u{80A6}', '\u{80CA}', '\u{80D0}', '\u{80F6}',
+    '\u{8101}', '\u{8127}', '\u{8131}', '\u{8141}', '\u{81A7}', '\u{82B2}', '\u{8309}', '\u{853F}', '\u{8641}',
+    '\u{8715}', '\u{889A}', '\u{8A1E}', '\u{8A7D}', '\u{8AAC}', '\u{8B21}', '\u{8B8F}', '\u{8C63}', '\u{8D86}',
+    '\u{8DFA}', '\u{8E9B}', '\u{8EB2}', '\u{8F27}', '\u{8FF3}', '\u{9097}', '\u{90A3}', '\u{9109}', '\u{9115}',
+    '\u{92ED}', '\u{93AE}', '\u{9497}', '\u{9577}', '\u{957A}', '\u{96BA}', '\u{98E1}', '\u{98F2}', '\u{99AE}',
+    '\u{9B87}', '\u{9E43}', '\u{9ED2}', '\u{9F9D}', '\u{9FC3}',
+];
 
 /// What sets two colliding keys apart, for the message: each step of the fold that changes
 /// either key while they still differ.
@@ -150,7 +245,9 @@ fn check(request: &RequestView<'_, '_>, ctx: &mut Context<'_>) {
 mod tests {
     use proptest::prelude::*;
 
-    use super::{TagKeyLookalike, fold, fold_ascii, full_fold as slow_fold};
+    use super::{
+        CONFUSABLE_IDEOGRAPHS, Fold, TagKeyLookalike, fold, full_fold as slow_fold, is_confusable_ideograph, skeleton,
+    };
     use crate::rules::testing::{assert_clean, labelled, run, with_tags};
     use crate::span::Span;
     use crate::syntax::JsonStr;
@@ -171,7 +268,7 @@ mod tests {
 
     /// `fold` of a key whose decoded value is `s`, through the fast paths the flags allow.
     fn fast_fold(s: &str) -> String {
-        fold(&JsonStr::new(Span::empty(0), s, s.into())).into_owned()
+        fold(&JsonStr::new(Span::empty(0), s, s.into())).chars().collect()
     }
 
     #[test]
@@ -259,7 +356,7 @@ mod tests {
     }
 
     #[test]
-    fn the_ascii_fold_is_the_fold_on_every_short_ascii_string() {
+    fn the_plain_fold_is_the_fold_on_every_short_ascii_string() {
         let ascii: Vec<char> = (0u8..0x80).map(char::from).collect();
         let mut strings: Vec<String> = ascii.iter().map(|c| c.to_string()).collect();
         for a in &ascii {
@@ -268,8 +365,32 @@ mod tests {
             }
         }
         for s in strings {
-            assert_eq!(fold_ascii(s.as_str().into()), slow_fold(&s), "{s:?}");
+            assert_eq!(fast_fold(&s), slow_fold(&s), "{s:?}");
         }
+    }
+
+    #[test]
+    fn plain_and_folded_keys_compare_and_hash_by_their_fold() {
+        let plain = Fold::Plain("Team-01".into());
+        let done = Fold::Done("tearn-Ol".into());
+        assert_eq!(plain, done);
+        use std::hash::BuildHasher;
+        let builder = std::hash::RandomState::new();
+        assert_eq!(builder.hash_one(&plain), builder.hash_one(&done));
+        assert_ne!(plain, Fold::Done("tearn-Ol ".into()));
+        assert_ne!(Fold::Plain("ab".into()), Fold::Plain("a".into()));
+        // Full width `ｒｎ` folds like `m`.
+        assert_eq!(pairs(&["m", "ｒｎ"]).len(), 1);
+    }
+
+    #[test]
+    fn the_confusable_ideographs_are_those_the_skeleton_maps() {
+        for c in '\u{4000}'..='\u{9fff}' {
+            let mapped = skeleton(&c.to_string()) != c.to_string();
+            assert_eq!(CONFUSABLE_IDEOGRAPHS.binary_search(&c).is_ok(), mapped, "{c:?}");
+            assert_eq!(is_confusable_ideograph(c), mapped, "{c:?}");
+        }
+        assert!(CONFUSABLE_IDEOGRAPHS.windows(2).all(|w| w[0] < w[1]));
     }
 
     #[test]
@@ -282,8 +403,7 @@ mod tests {
 
     proptest! {
         #[test]
-        fn the_ascii_fold_is_the_fold_on_ascii_strings(s in "[\\x00-\\x7f]{0,24}") {
-            prop_assert_eq!(fold_ascii(s.as_str().into()), slow_fold(&s));
+        fn the_plain_fold_is_the_fold_on_ascii_strings(s in "[\\x00-\\x7f]{0,24}") {
             prop_assert_eq!(fast_fold(&s), slow_fold(&s));
         }
 
