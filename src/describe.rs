@@ -5,17 +5,20 @@ use std::fmt::Write;
 
 use unicode_properties::{GeneralCategory, GeneralCategoryGroup, UnicodeGeneralCategory};
 
+use crate::chars::{is_invisible, is_noncharacter};
+
 /// Whether `c` is safe and useful to show as itself: a letter, digit, punctuation or symbol,
-/// or the ASCII space. Controls, formatting characters, other spaces and lone marks are not.
+/// or the ASCII space. Controls, formatting characters, other spaces, lone marks and the
+/// letters and symbols that look like nothing (Hangul fillers, U+2800) are not.
 pub fn is_visible(c: char) -> bool {
     c == ' '
-        || matches!(
+        || (matches!(
             c.general_category_group(),
             GeneralCategoryGroup::Letter
                 | GeneralCategoryGroup::Number
                 | GeneralCategoryGroup::Punctuation
                 | GeneralCategoryGroup::Symbol
-        )
+        ) && !is_invisible(c))
 }
 
 /// Whether `c` is in general category Cf (format: zero-width and bidirectional controls, …).
@@ -42,6 +45,13 @@ fn name(c: char) -> Option<&'static str> {
         '\u{85}' => "next line",
         '\u{a0}' => "no-break space",
         '\u{ad}' => "soft hyphen",
+        '\u{34f}' => "combining grapheme joiner",
+        '\u{61c}' => "Arabic letter mark",
+        '\u{115f}' => "Hangul choseong filler",
+        '\u{1160}' => "Hangul jungseong filler",
+        '\u{17b4}' | '\u{17b5}' => "Khmer inherent vowel",
+        '\u{180b}'..='\u{180d}' | '\u{180f}' => "Mongolian free variation selector",
+        '\u{180e}' => "Mongolian vowel separator",
         '\u{200b}' => "zero width space",
         '\u{200c}' => "zero width non-joiner",
         '\u{200d}' => "zero width joiner",
@@ -55,12 +65,20 @@ fn name(c: char) -> Option<&'static str> {
         '\u{202d}' => "left-to-right override",
         '\u{202e}' => "right-to-left override",
         '\u{2060}' => "word joiner",
+        '\u{2061}'..='\u{2064}' => "invisible operator",
         '\u{2066}' => "left-to-right isolate",
         '\u{2067}' => "right-to-left isolate",
         '\u{2068}' => "first strong isolate",
         '\u{2069}' => "pop directional isolate",
+        '\u{2800}' => "braille pattern blank",
         '\u{3000}' => "ideographic space",
+        '\u{3164}' => "Hangul filler",
+        '\u{fe00}'..='\u{fe0f}' | '\u{e0100}'..='\u{e01ef}' => "variation selector",
         '\u{feff}' => "zero width no-break space",
+        '\u{ffa0}' => "halfwidth Hangul filler",
+        '\u{e0001}' => "language tag",
+        '\u{e0020}'..='\u{e007f}' => "tag character",
+        _ if is_noncharacter(c) => "noncharacter",
         _ => match c.general_category() {
             GeneralCategory::Control => "control character",
             GeneralCategory::Format => "invisible formatting character",
@@ -122,7 +140,7 @@ pub fn quote(s: &str, max: usize) -> String {
 
 /// Appends `c`, or `\u{…}` when it is not safe or useful to show as itself.
 pub fn push_escaped(out: &mut String, c: char) {
-    if is_visible(c) || is_combining(c) {
+    if is_visible(c) || (is_combining(c) && !is_invisible(c)) {
         out.push(c);
     } else {
         let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
@@ -144,6 +162,19 @@ mod tests {
         assert_eq!(describe_char('<'), "`<` (U+003C)");
         assert_eq!(describe_char(' '), "a space (U+0020)");
         assert_eq!(describe_char('\u{e000}'), "U+E000 (private-use character)");
+        assert_eq!(describe_char('\u{3164}'), "U+3164 (Hangul filler)");
+        assert_eq!(describe_char('\u{2800}'), "U+2800 (braille pattern blank)");
+        assert_eq!(describe_char('\u{fe0f}'), "U+FE0F (variation selector)");
+        assert_eq!(describe_char('\u{ffff}'), "U+FFFF (noncharacter)");
+        assert_eq!(describe_char('\u{85}'), "U+0085 (next line)");
+    }
+
+    #[test]
+    fn no_invisible_character_is_shown_as_itself() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32).filter(|&c| is_invisible(c)) {
+            assert!(describe_char(c).starts_with("U+"), "{c:?}");
+            assert_eq!(quote(&c.to_string(), 4), format!("`\\u{{{:x}}}`", u32::from(c)));
+        }
     }
 
     #[test]

@@ -27,6 +27,7 @@
 // `unwrap`/`expect`/`panic!` outside tests; arbitrary input must never abort a lint.
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing))]
 
+mod chars;
 pub mod checks;
 #[cfg(feature = "config")]
 pub mod config;

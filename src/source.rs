@@ -200,6 +200,23 @@ mod tests {
     }
 
     #[test]
+    fn on_a_line_holding_invalid_utf8_each_byte_of_an_invalid_sequence_is_a_column() {
+        // Line 1: `["`, a cut-off E4 B8 (two columns), `"`, `中`, `x`. Line 2: an encoded
+        // surrogate ED A0 80 (three columns), then `y`.
+        let bytes = [&b"[\"\xe4\xb8\""[..], "中x\n".as_bytes(), b"\xed\xa0\x80y"].concat();
+        let index = LineIndex::new(&bytes);
+        let column = |offset: usize| index.position(&bytes, offset);
+        assert_eq!(column(2), Position { line: 1, column: 3 }, "the E4");
+        assert_eq!(column(3), Position { line: 1, column: 4 }, "the B8");
+        assert_eq!(column(4), Position { line: 1, column: 5 }, "the quote");
+        assert_eq!(column(5), Position { line: 1, column: 6 }, "中");
+        assert_eq!(column(8), Position { line: 1, column: 7 }, "x");
+        assert_eq!(column(10), Position { line: 2, column: 1 }, "the ED");
+        assert_eq!(column(13), Position { line: 2, column: 4 }, "y");
+        assert_eq!(index.position_utf16(&bytes, 13).column, 4);
+    }
+
+    #[test]
     fn line_column_and_offset_are_inverse_in_every_unit() {
         let text = "\u{feff}a😀b\r\n中\rx\ny";
         let bytes = text.as_bytes();

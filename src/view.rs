@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 use crate::http::HttpRequest;
 use crate::pointer;
 use crate::schema::{self, Field, MemberSpec};
-use crate::syntax::{Array, JsonStr, Member, Node, Object, Parsed};
+use crate::syntax::{Array, JsonStr, JsonType, Member, Node, Object, Parsed};
 
 /// Which documented object an [`ObjectView`] is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -197,8 +197,12 @@ impl<'t, 'a> RequestView<'t, 'a> {
         self.root.into_iter().chain(self.instance).chain(self.tags())
     }
 
-    /// The string values of every documented string member, in object order.
+    /// The values of every documented string member (the last of a repeated name), in object
+    /// order. A member documented with another type is `wrong-type`'s, even holding a string.
     pub fn strings(&self) -> impl Iterator<Item = StrMember<'t, 'a>> + '_ {
-        self.objects().flat_map(|object| object.kind.spec().iter().filter_map(move |spec| object.string(spec.name)))
+        self.objects().flat_map(|object| {
+            let specs = object.kind.spec().iter().filter(|spec| spec.ty == JsonType::String);
+            specs.filter_map(move |spec| object.string(spec.name))
+        })
     }
 }

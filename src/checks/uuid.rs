@@ -16,7 +16,14 @@ pub enum UuidProblem {
 
 const GROUPS: [usize; 5] = [8, 4, 4, 4, 12];
 
-/// Checks `value` against the UUID shape, counting characters (not bytes).
+/// What `id-not-uuid` finds in the value of a UUID member: nothing for an empty or blank one,
+/// which is `id-empty`'s, else [`check`]'s answer.
+pub fn check_id(value: &str) -> Option<UuidProblem> {
+    if super::is_blank(value) { None } else { check(value) }
+}
+
+/// Checks `value` against the UUID shape: split at every `-`, exactly five groups of 8, 4, 4,
+/// 4 and 12 characters (not bytes); then every character must be a hexadecimal digit.
 pub fn check(value: &str) -> Option<UuidProblem> {
     // The common case, a well-formed UUID, needs no character decoding.
     let well_formed = value.len() == 36
@@ -63,6 +70,29 @@ mod tests {
         assert_eq!(
             check("a32217f中-3413-c313-6342-3124d349150z"),
             Some(UuidProblem::NotHex { offset: 7, found: '中' })
+        );
+    }
+
+    #[test]
+    fn blank_ids_are_left_to_id_empty() {
+        for blank in ["", " ", "\u{3000}", "\t\n", "\u{a0}\u{85}"] {
+            assert_eq!(check_id(blank), None, "{blank:?}");
+        }
+        assert_eq!(check_id("\u{200b}"), Some(UuidProblem::Shape));
+    }
+
+    #[test]
+    fn groups_are_split_at_every_hyphen_and_counted_in_characters() {
+        // Five groups of the right lengths, but with an extra hyphen inside one: six groups.
+        assert_eq!(check("403b603d-1d91-42cc-a357-81f3c2da-43f"), Some(UuidProblem::Shape));
+        // Multi-byte characters count one each, escapes are already decoded.
+        assert_eq!(
+            check("403b603d-1d91-42cc-a357-81f3c2daf43\u{ff46}"),
+            Some(UuidProblem::NotHex { offset: 35, found: '\u{ff46}' })
+        );
+        assert_eq!(
+            check("40３b603d-1d91-42cc-a357-81f3c2daf43f"),
+            Some(UuidProblem::NotHex { offset: 2, found: '３' })
         );
     }
 

@@ -93,6 +93,23 @@ mod tests {
     }
 
     #[test]
+    fn a_host_is_set_whatever_its_type_or_value() {
+        for host in ["\"\"", "\" \"", "42", "{}", "\"x\""] {
+            let src = request(&format!("\"dedicated_host_id\": {host}"));
+            assert_eq!(labelled(&Rule, &src), ["\"dedicated_host_id\""], "{host}");
+        }
+    }
+
+    #[test]
+    fn any_other_tenancy_is_left_to_tenancy_invalid_or_wrong_type() {
+        let others = ["\"Shared\"", "\"\"", "\"shared \"", "1", "true", "[\"shared\"]", "{}"];
+        let sources: Vec<String> = others.iter().map(|t| request(&format!("{HOST}, \"tenancy\": {t}"))).collect();
+        assert_clean(&Rule, &sources);
+        // "exactly `shared`" is the decoded value.
+        assert_eq!(run(&Rule, &request(&format!("{HOST}, \"tenancy\": \"sh\\u0061red\""))).len(), 1);
+    }
+
+    #[test]
     fn fix_inserts_on_its_own_line_keeping_indentation_and_line_endings() {
         let src = format!("{{\r\n  \"protected_instance\": {{\r\n    {HOST}\r\n  }}\r\n}}");
         let found = run(&Rule, &src);

@@ -47,6 +47,20 @@ mod tests {
     }
 
     #[test]
+    fn every_id_member_and_every_placeholder() {
+        let members =
+            ["server_group_id", "server_id", "primary_subnet_id", "dedicated_host_id", "cluster_id", "flavorRef"];
+        for (member, placeholder) in members.iter().zip(super::PLACEHOLDERS.iter().cycle()) {
+            let src = request(&format!("\"{member}\": \"{}\"", placeholder.to_ascii_uppercase()));
+            assert_eq!(
+                labelled(&DocExampleValue, &src),
+                [format!("\"{}\"", placeholder.to_ascii_uppercase())],
+                "{member}"
+            );
+        }
+    }
+
+    #[test]
     fn any_id_member_ignoring_ascii_case() {
         let src = request(
             "\"server_id\": \"403B603D-1D91-42CC-A357-81F3C2DAF43F\", \"flavorRef\": \"0bc41598-1b5a-4bd2-872a-82e6abb82e68\"",

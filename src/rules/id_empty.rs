@@ -43,6 +43,20 @@ mod tests {
     }
 
     #[test]
+    fn every_id_member_with_any_white_space() {
+        let members =
+            ["server_group_id", "server_id", "primary_subnet_id", "dedicated_host_id", "cluster_id", "flavorRef"];
+        for member in members {
+            for blank in ["", "\\u3000", "\u{a0}\u{85}\u{2028}", "\\n\\r"] {
+                let src = request(&format!("\"{member}\": \"{blank}\""));
+                assert_eq!(labelled(&IdEmpty, &src), [format!("\"{blank}\"")], "{member}: {blank:?}");
+            }
+        }
+        // A zero-width space is not white space.
+        assert_clean(&IdEmpty, &[request("\"cluster_id\": \"\\u200b\"")]);
+    }
+
+    #[test]
     fn empty_and_blank_ids_fire() {
         let src = request("\"server_id\": \"\", \"cluster_id\": \" \\t\", \"flavorRef\": \"\u{3000}\"");
         assert_eq!(labelled(&IdEmpty, &src), ["\"\"", "\" \\t\"", "\"\u{3000}\""]);

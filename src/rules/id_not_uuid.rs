@@ -1,5 +1,4 @@
 use super::Context;
-use crate::checks::is_blank;
 use crate::checks::uuid::{self, UuidProblem};
 use crate::describe::describe_char;
 use crate::schema::Field;
@@ -19,11 +18,11 @@ const HELP: &str = "IDs the service issues are UUIDs: 8-4-4-4-12 hexadecimal dig
 
 fn check(request: &RequestView<'_, '_>, ctx: &mut Context<'_>) {
     for field in Field::UUIDS {
-        // A blank ID is `id-empty`'s.
-        let Some(id) = request.string(field).filter(|s| !is_blank(s.value.value())) else { continue };
+        let Some(id) = request.string(field) else { continue };
         let value = id.value.value();
         let name = field.name();
-        match uuid::check(value) {
+        // A blank ID is `id-empty`'s.
+        match uuid::check_id(value) {
             None => {}
             Some(UuidProblem::NotHex { offset, found }) => {
                 let span = id.value.source_span(offset, offset + found.len_utf8());

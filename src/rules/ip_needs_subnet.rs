@@ -57,6 +57,17 @@ mod tests {
     }
 
     #[test]
+    fn an_address_is_set_whatever_its_type_and_a_subnet_of_another_type_counts_as_given() {
+        for ip in ["42", "\"\"", "[]"] {
+            assert_eq!(
+                labelled(&IpNeedsSubnet, &request(&format!("\"primary_ip_address\": {ip}"))),
+                ["\"primary_ip_address\""]
+            );
+        }
+        assert_clean(&IpNeedsSubnet, &[request(&format!("{IP}, \"primary_subnet_id\": 7"))]);
+    }
+
+    #[test]
     fn labels_the_address_key() {
         for subnet in [
             "",

@@ -46,6 +46,15 @@ mod tests {
     }
 
     #[test]
+    fn every_element_counts_whatever_its_type() {
+        let ten: Vec<String> = (0..10).map(|i| format!("{{\"key\": \"k{i}\", \"value\": \"\"}}")).collect();
+        let src = with_tags(&format!("[{}, null]", ten.join(", ")));
+        assert_eq!(labelled(&TagsTooMany, &src), ["null"]);
+        let src = with_tags(&format!("[{}, 1, \"x\", [2]]", ["null"; 10].join(", ")));
+        assert_eq!(labelled(&TagsTooMany, &src), ["1, \"x\", [2]"]);
+    }
+
+    #[test]
     fn labels_from_the_eleventh_to_the_last() {
         assert_eq!(labelled(&TagsTooMany, &tags(11)), ["{\"key\": \"k10\", \"value\": \"\"}"]);
         assert_eq!(

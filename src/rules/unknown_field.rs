@@ -85,6 +85,15 @@ mod tests {
     }
 
     #[test]
+    fn a_repeated_name_is_reported_on_its_last_occurrence() {
+        let src = request("\"flavor_ref\": \"a\", \"flavor_ref\": \"b\"");
+        let found = run(&UnknownField, &src);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].primary.span.start, src.rfind("\"flavor_ref\"").unwrap_or(0));
+        assert!(found[0].fix.is_some());
+    }
+
+    #[test]
     fn unknown_members_everywhere_once_each() {
         let src = with_tags("[{\"key\": \"a\", \"value\": \"b\", \"Key\": \"c\"}]")
             .replace("{\"protected_instance\"", "{\"x\": 1, \"x\": 2, \"protected_instance\"");

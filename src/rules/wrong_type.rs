@@ -83,6 +83,11 @@ mod tests {
     }
 
     #[test]
+    fn a_null_tag_is_a_wrong_type() {
+        assert_eq!(labelled(&WrongType, &with_tags("[null]")), ["null"]);
+    }
+
+    #[test]
     fn tag_elements_and_members() {
         assert_eq!(
             labelled(&WrongType, &with_tags("[null, 3, {\"key\": true, \"value\": null}]")),

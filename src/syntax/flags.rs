@@ -23,7 +23,10 @@ impl TextFlags {
     pub const OTHER_LEAD: TextFlags = TextFlags(1 << 6);
     /// The lead byte 0xE4: U+4000–U+4FFF, of which U+4E00 onwards are CJK Unified Ideographs.
     pub const LEAD_E4: TextFlags = TextFlags(1 << 7);
-    /// A lead byte that some category-Cf character (zero-width, bidi control) starts with.
+    /// A byte that some character `invisible-char` reports starts with: a control character
+    /// (C0, DEL) or the lead byte of a C1 control, a default-ignorable code point (zero-width,
+    /// bidirectional control, variation selector, Hangul filler, …), U+2800 or a noncharacter.
+    /// Plain ASCII, Latin, Greek, Cyrillic and CJK text never sets it.
     pub const FORMAT_LEAD: TextFlags = TextFlags(1 << 8);
 
     /// The flags of `text`.
@@ -78,7 +81,10 @@ const BYTE_FLAGS: [u16; 256] = {
         if b == 0xE4 {
             flags |= TextFlags::LEAD_E4.0;
         }
-        if matches!(b, 0xC2 | 0xD8..=0xDC | 0xE0..=0xE2 | 0xEF | 0xF0 | 0xF3) {
+        // C0 and DEL; C2: C1 and U+00AD; CD: U+034F; D8: U+061C; E1: U+115F, U+1160, U+17B4,
+        // U+17B5, U+180B–U+180F; E2: U+200B–U+206F, U+2800; E3: U+3164; EF: U+FDD0–U+FFFF;
+        // F0–F4: the supplementary planes' ignorables and noncharacters.
+        if matches!(b, 0x00..=0x1F | 0x7F | 0xC2 | 0xCD | 0xD8 | 0xE1..=0xE3 | 0xEF | 0xF0..=0xF4) {
             flags |= TextFlags::FORMAT_LEAD.0;
         }
         table[i] = flags;
@@ -90,7 +96,7 @@ const BYTE_FLAGS: [u16; 256] = {
 #[cfg(test)]
 mod tests {
     use super::TextFlags;
-    use crate::describe::is_format;
+    use crate::chars::is_invisible;
 
     #[test]
     fn flags_describe_the_text() {
@@ -108,10 +114,21 @@ mod tests {
     }
 
     #[test]
-    fn every_format_character_sets_format_lead() {
+    fn every_invisible_character_sets_format_lead() {
         let mut buf = [0u8; 4];
-        for c in (0..=0x10FFFF).filter_map(char::from_u32).filter(|&c| is_format(c)) {
+        let mut checked = 0;
+        for c in (0..=0x10FFFF).filter_map(char::from_u32).filter(|&c| is_invisible(c)) {
             assert!(TextFlags::of(c.encode_utf8(&mut buf)).any(TextFlags::FORMAT_LEAD), "{c:?}");
+            checked += 1;
+        }
+        // C0, DEL, C1 (65), default ignorables (4,174), U+2800, noncharacters (66).
+        assert_eq!(checked, 65 + 4174 + 1 + 66);
+    }
+
+    #[test]
+    fn plain_text_does_not_set_format_lead() {
+        for text in ["web-01 prod", "生产环境", "café", "Ελληνικά", "кириллица"] {
+            assert!(!TextFlags::of(text).any(TextFlags::FORMAT_LEAD), "{text}");
         }
     }
 }

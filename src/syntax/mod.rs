@@ -1,8 +1,8 @@
 //! Bytes → span-preserving syntax tree.
 //!
 //! Encoding comes first: a UTF-8 byte-order mark is noted and skipped, UTF-16 and UTF-32 input
-//! is recognised and refused by name, and invalid UTF-8 is reported at its first bad byte unless
-//! a syntax error comes earlier.
+//! is recognised and refused by name, and invalid UTF-8 is reported at the first byte of the
+//! ill-formed sequence unless a syntax error comes earlier.
 
 mod error;
 mod flags;
@@ -45,13 +45,14 @@ pub fn parse_region(text: &str, start: usize) -> Parsed<'_> {
     Parsed { text, root: out.root, error: out.error.map(|e| *e), bom: None }
 }
 
-/// Why `bytes` are not UTF-8 text: UTF-16 or UTF-32, or invalid UTF-8.
+/// Why `bytes` are not UTF-8 text: UTF-16 or UTF-32, or invalid UTF-8. A character cut short
+/// at the end is reported at the end of the input, as if more bytes could still complete it.
 pub fn encoding_error(bytes: &[u8]) -> Option<SyntaxError> {
     if let Some(error) = wrong_encoding(bytes) {
         return Some(*error);
     }
     let e = std::str::from_utf8(bytes).err()?;
-    Some(*invalid_utf8(bytes, e.valid_up_to(), e.error_len()))
+    Some(*invalid_utf8(bytes, e.valid_up_to(), e.error_len(), true))
 }
 
 /// Parses `bytes` as a JSON text.
@@ -62,59 +63,76 @@ pub fn parse(bytes: &[u8]) -> Parsed<'_> {
     match std::str::from_utf8(bytes) {
         Ok(text) => parse_text(text, None),
         Err(e) => {
-            // Parse the valid prefix; an error at its end only means the prefix stopped.
             let valid = e.valid_up_to();
             let text = std::str::from_utf8(bytes.get(..valid).unwrap_or_default()).unwrap_or_default();
-            parse_text(text, Some(invalid_utf8(bytes, valid, e.error_len())))
+            parse_text(text, Some((bytes, e)))
         }
     }
 }
 
-/// Parses `text`, the valid UTF-8 prefix of the input; `utf8_error` is what follows it.
-fn parse_text(text: &str, utf8_error: Option<Box<SyntaxError>>) -> Parsed<'_> {
+/// Parses `text`, the valid UTF-8 prefix of the input; `utf8` is the whole input and where it
+/// stops being UTF-8.
+fn parse_text<'a>(text: &'a str, utf8: Option<(&[u8], std::str::Utf8Error)>) -> Parsed<'a> {
     let bom = text.as_bytes().starts_with(UTF8_BOM).then(|| Span::new(0, UTF8_BOM.len()));
     let start = bom.map_or(0, |b| b.end);
     let out = parser::parse(text, start);
-    let error = match (out.error, utf8_error) {
+    let error = match (out.error, utf8) {
         // A syntax error inside the valid prefix comes first; one at its end only says the
         // prefix stopped, and the invalid UTF-8 is the real cause.
         (Some(syntax), Some(_)) if syntax.span.start < text.len() => Some(syntax),
-        (_, Some(utf8)) => Some(utf8),
+        (_, Some((bytes, e))) => Some(invalid_utf8(bytes, e.valid_up_to(), e.error_len(), out.ends_in_string)),
         (syntax, None) => syntax,
     };
     let error = error.map(|e| *e);
     Parsed { text, root: out.root, error, bom }
 }
 
-/// Reports invalid UTF-8 at the first byte no continuation could make valid: a byte that
-/// cannot start a character, the byte that breaks a started sequence, or the end of the input
-/// when a character is cut short. `at` and `len` are from [`std::str::Utf8Error`].
-fn invalid_utf8(bytes: &[u8], at: usize, len: Option<usize>) -> Box<SyntaxError> {
+/// Reports invalid UTF-8 at the first byte of the ill-formed sequence, wherever it stands; a
+/// character merely cut short by the end of the input, inside a string (`in_string`) where
+/// more bytes could complete it, at the end of the input. `at` and `len` are from
+/// [`std::str::Utf8Error`].
+fn invalid_utf8(bytes: &[u8], at: usize, len: Option<usize>, in_string: bool) -> Box<SyntaxError> {
     const HELP: &str = "JSON text must be UTF-8 (RFC 8259 §8.1); re-save the file as UTF-8";
     let hex = |range: std::ops::Range<usize>| -> String {
         let shown: Vec<String> = bytes.get(range).unwrap_or_default().iter().map(|b| format!("0x{b:02X}")).collect();
         shown.join(" ")
     };
     let lead = bytes.get(at).copied().unwrap_or(0);
+    let first_byte = Span::new(at, at + 1);
     let Some(len) = len else {
-        return SyntaxError::new(
-            Span::empty(bytes.len()),
-            format!("invalid UTF-8: the input ends inside a character ({})", hex(at..bytes.len())),
-            "the character is cut short",
-        )
-        .with_related(Span::new(at, bytes.len()), "the character starts here")
+        let message = format!("invalid UTF-8: the input ends inside a character ({})", hex(at..bytes.len()));
+        let cut = Span::new(at, bytes.len());
+        return if in_string {
+            SyntaxError::new(Span::empty(bytes.len()), message, "the character is cut short")
+                .with_related(cut, "the character starts here")
+        } else {
+            // Not even a whole character could stand here: JSON has no non-ASCII outside strings.
+            SyntaxError::new(first_byte, message, "an unfinished character outside a string")
+        }
         .with_help(HELP);
     };
     if !(0xC2..=0xF4).contains(&lead) {
+        let why = match lead {
+            0x80..=0xBF => " (it is a continuation byte)",
+            0xC0 | 0xC1 => " (it would begin an overlong encoding)",
+            _ => "",
+        };
         return SyntaxError::new(
-            Span::new(at, at + 1),
-            format!("invalid UTF-8: byte 0x{lead:02X} cannot start a character"),
+            first_byte,
+            format!("invalid UTF-8: byte 0x{lead:02X} cannot start a character{why}"),
             "not UTF-8",
         )
         .with_help(HELP);
     }
     let bad = at + len;
-    // Label the whole character when the breaking byte starts a valid one.
+    let next = bytes.get(bad).copied().unwrap_or(0);
+    let why = match (lead, next) {
+        (0xE0, 0x80..=0x9F) | (0xF0, 0x80..=0x8F) => " (it would be an overlong encoding)",
+        (0xED, 0xA0..=0xBF) => " (it would encode a surrogate, U+D800–U+DFFF)",
+        (0xF4, 0x90..=0xBF) => " (it would be above U+10FFFF)",
+        _ => "",
+    };
+    // The related label covers the breaking byte, or the whole character it starts.
     let tail = bytes.get(bad..).unwrap_or_default();
     let valid_prefix = match std::str::from_utf8(tail) {
         Ok(s) => s,
@@ -122,11 +140,11 @@ fn invalid_utf8(bytes: &[u8], at: usize, len: Option<usize>) -> Box<SyntaxError>
     };
     let width = valid_prefix.chars().next().map_or(1, char::len_utf8);
     SyntaxError::new(
-        Span::new(bad, bad + width),
-        format!("invalid UTF-8: {} cannot continue the character started by 0x{lead:02X}", hex(bad..bad + 1)),
-        "not UTF-8",
+        first_byte,
+        format!("invalid UTF-8: {} cannot continue the character started by {}{why}", hex(bad..bad + 1), hex(at..bad)),
+        "ill-formed character",
     )
-    .with_related(Span::new(at, bad), "the character starts here")
+    .with_related(Span::new(bad, bad + width), "cannot continue it")
     .with_help(HELP)
 }
 

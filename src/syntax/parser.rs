@@ -24,6 +24,8 @@ pub struct ParseOutput<'a> {
     pub root: Option<Node<'a>>,
     /// The first syntax error, if any.
     pub error: Option<Box<SyntaxError>>,
+    /// Whether the text ended inside a string's content, where more characters could follow.
+    pub ends_in_string: bool,
 }
 
 /// An open container. Its elements wait on the parser's shared stacks from index `first` on,
@@ -52,13 +54,14 @@ pub fn parse(text: &str, start: usize) -> ParseOutput<'_> {
         items: Vec::new(),
         members: Vec::new(),
         root: None,
+        ends_in_string: false,
     };
     let error = parser.run().err();
     let root = match &error {
         Some(err) if parser.root.is_none() => parser.unwind(err.span.start),
         _ => parser.root.take(),
     };
-    ParseOutput { root, error }
+    ParseOutput { root, error, ends_in_string: parser.ends_in_string }
 }
 
 /// The elements of `stack` from `first` on, in a vector of their exact size. When that is the
@@ -96,6 +99,7 @@ struct Parser<'a> {
     /// Members of the open objects, innermost last.
     members: Vec<Member<'a>>,
     root: Option<Node<'a>>,
+    ends_in_string: bool,
 }
 
 type Parse<T> = Result<T, Box<SyntaxError>>;
@@ -545,7 +549,8 @@ impl<'a> Parser<'a> {
         }
     }
 
-    fn unterminated(&self, start: usize) -> Box<SyntaxError> {
+    fn unterminated(&mut self, start: usize) -> Box<SyntaxError> {
+        self.ends_in_string = true;
         SyntaxError::new(Span::empty(self.bytes.len()), "unterminated string", "the input ends inside a string")
             .with_related(Span::new(start, start + 1), "the string starts here")
     }

@@ -94,23 +94,48 @@ fn error_positions() {
 }
 
 #[test]
-fn invalid_utf8_is_reported_where_no_continuation_could_fix_it() {
-    // (input, offset of the label, message)
-    let cases: [(&[u8], usize, &str); 6] = [
-        (b"[\"\xed\xa0\x80\"]", 3, "0xA0 cannot continue the character started by 0xED"),
-        (b"[\"\xf4\x90\x80\x80\"]", 3, "0x90 cannot continue"),
-        (b"[\"\xe4\xb8\"]", 4, "0x22 cannot continue"),
-        (b"[\"\xe4\xb8", 4, "the input ends inside a character (0xE4 0xB8)"),
+fn invalid_utf8_is_reported_at_the_first_byte_of_the_ill_formed_sequence() {
+    // (input, the labelled byte, message)
+    let cases: [(&[u8], usize, &str); 14] = [
+        // An encoded surrogate, in a string, after a value, as trailing data.
+        (b"[\"\xed\xa0\x80\"]", 2, "0xA0 cannot continue the character started by 0xED (it would encode a surrogate"),
+        (b"[1\xed\xa0\x80]", 2, "0xA0 cannot continue"),
+        (b"[1] \xed\xa0\x80", 4, "0xA0 cannot continue"),
+        // A character cut off by the closing quote, by a bracket, by a space.
+        (b"[\"\xe4\xb8\"]", 2, "0x22 cannot continue the character started by 0xE4 0xB8"),
+        (b"[\"a\xe4\xb8]", 3, "0x5D cannot continue"),
+        (b"{} \xe4\xb8 ", 3, "0x20 cannot continue"),
+        (
+            b"[\"\xf4\x90\x80\x80\"]",
+            2,
+            "0x90 cannot continue the character started by 0xF4 (it would be above U+10FFFF)",
+        ),
+        (b"[\"\xe0\x80\x80\"]", 2, "(it would be an overlong encoding)"),
+        (b"[\"\xc0\xaf\"]", 2, "byte 0xC0 cannot start a character (it would begin an overlong encoding)"),
         (b"[\"\xff\"]", 2, "byte 0xFF cannot start a character"),
-        (b"[\"\x80\"]", 2, "byte 0x80 cannot start a character"),
+        (b"[\"\x80\"]", 2, "byte 0x80 cannot start a character (it is a continuation byte)"),
+        (b"[\"\xe4\xe4\xb8\xad\"]", 2, "0xE4 cannot continue the character started by 0xE4"),
+        // Cut short at the end, where no character could stand: outside a string, or after an escape.
+        (b"[\xe4\xb8", 1, "the input ends inside a character (0xE4 0xB8)"),
+        (b"[\"\\\xe4\xb8", 3, "the input ends inside a character (0xE4 0xB8)"),
     ];
     for (input, offset, message) in cases {
         let e = error(input);
-        assert_eq!(e.span.start, offset, "{input:?}: {e:?}");
+        assert_eq!(e.span, Span::new(offset, offset + 1), "{input:?}: {e:?}");
         assert!(e.message.contains(message), "{input:?}: {}", e.message);
     }
-    // A breaking byte that starts a valid character is labelled whole.
-    assert_eq!(error(b"[\"\xe4\xe4\xb8\xad\"]").span, Span::new(3, 6));
+    // The breaking byte is a related label, the whole character when it starts a valid one.
+    assert_eq!(error(b"[\"\xe4\xe4\xb8\xad\"]").related.map(|(span, _)| span), Some(Span::new(3, 6)));
+}
+
+#[test]
+fn a_character_cut_short_inside_a_string_is_reported_at_the_end() {
+    for input in [&b"[\"\xe4\xb8"[..], b"{\"a\xf0\x9f\x98", b"\"\xc3"] {
+        let e = error(input);
+        assert_eq!(e.span, Span::empty(input.len()), "{input:?}: {e:?}");
+        assert!(e.message.contains("the input ends inside a character"), "{}", e.message);
+    }
+    assert_eq!(utf8_error(b"x\xe4\xb8").map(|e| e.span), Some(Span::empty(3)));
 }
 
 #[test]
