@@ -48,7 +48,9 @@ impl<'a> HttpRequest<'a> {
         let last = self.path.trim_end_matches('/').rsplit('/').next().unwrap_or_default();
         let close = similar::closest(last, ["protected-instances"]).is_some();
         let body = file.get(self.body.range()).unwrap_or_default();
-        let read_only = ["GET", "HEAD", "DELETE"].iter().any(|m| self.method.eq_ignore_ascii_case(m));
+        // A bare URL is sent as `GET`.
+        let read_only =
+            self.method.is_empty() || ["GET", "HEAD", "DELETE"].iter().any(|m| self.method.eq_ignore_ascii_case(m));
         if close && !(read_only && body.trim().is_empty()) {
             return Ok(());
         }

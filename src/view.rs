@@ -96,8 +96,15 @@ impl<'t, 'a> ObjectView<'t, 'a> {
         self.object.get(name)
     }
 
-    /// The last member named `name`, when its value is a string.
+    /// The last member named `name`, when its value is a string whose value is known (see
+    /// [`JsonStr::is_known`]): what rules about whole values check.
     pub fn string(&self, name: &str) -> Option<StrMember<'t, 'a>> {
+        self.text(name).filter(|s| s.value.is_known())
+    }
+
+    /// The last member named `name`, when its value is a string, REST-client variables or not:
+    /// what rules about characters check, skipping the variables' text.
+    pub fn text(&self, name: &str) -> Option<StrMember<'t, 'a>> {
         let member = self.get(name)?;
         Some(StrMember { owner: self.kind, member, value: member.value.as_str()? })
     }
@@ -174,8 +181,15 @@ impl<'t, 'a> RequestView<'t, 'a> {
         self.fields.get(field as usize).copied().flatten()
     }
 
-    /// The member `field`, when its value is a string.
+    /// The member `field`, when its value is a string whose value is known (see
+    /// [`JsonStr::is_known`]): what rules about whole values check.
     pub fn string(&self, field: Field) -> Option<StrMember<'t, 'a>> {
+        self.text(field).filter(|s| s.value.is_known())
+    }
+
+    /// The member `field`, when its value is a string, REST-client variables or not: what
+    /// rules about characters check, skipping the variables' text.
+    pub fn text(&self, field: Field) -> Option<StrMember<'t, 'a>> {
         let member = self.field(field)?;
         Some(StrMember { owner: ObjectKind::Instance, member, value: member.value.as_str()? })
     }
@@ -198,11 +212,12 @@ impl<'t, 'a> RequestView<'t, 'a> {
     }
 
     /// The values of every documented string member (the last of a repeated name), in object
-    /// order. A member documented with another type is `wrong-type`'s, even holding a string.
+    /// order, REST-client variables or not (see [`ObjectView::text`]). A member documented with
+    /// another type is `wrong-type`'s, even holding a string.
     pub fn strings(&self) -> impl Iterator<Item = StrMember<'t, 'a>> + '_ {
         self.objects().flat_map(|object| {
             let specs = object.kind.spec().iter().filter(|spec| spec.ty == JsonType::String);
-            specs.filter_map(move |spec| object.string(spec.name))
+            specs.filter_map(move |spec| object.text(spec.name))
         })
     }
 }

@@ -238,6 +238,7 @@ fn to_value(node: &Node<'_>) -> serde_json::Value {
         NodeKind::String(s) => s.value().into(),
         NodeKind::Array(a) => a.items.iter().map(to_value).collect(),
         NodeKind::Object(o) => o.members.iter().map(|m| (m.key.value().to_string(), to_value(&m.value))).collect(),
+        NodeKind::Variable(v) => panic!("a variable outside an HTTP file: {v}"),
     }
 }
 

@@ -15,12 +15,23 @@ pub fn is_blank(s: &str) -> bool {
     s.chars().all(char::is_whitespace)
 }
 
-/// Each decoded ASCII character of `s` in `set`, with the source span that produced it. The
-/// decoded bytes are scanned first (no character decoding), so strings without a match cost
-/// no position mapping.
+/// Each decoded ASCII character of `s` in `set`, with the source span that produced it, except
+/// inside REST-client variables (whose text is not what is sent). The decoded bytes are scanned
+/// first (no character decoding), so strings without a match cost no position mapping.
 pub fn matching_ascii<'s>(s: &'s JsonStr<'_>, set: &'s AsciiSet) -> impl Iterator<Item = (char, Span)> + 's {
     let any = s.value().bytes().any(|b| set.contains(b));
-    any.then(|| s.chars()).into_iter().flatten().filter(move |&(c, _)| c.is_ascii() && set.contains(c as u8))
+    let decoded = any.then(|| {
+        s.chars().scan(0, |offset, (c, span)| {
+            let at = *offset;
+            *offset += c.len_utf8();
+            Some((at, c, span))
+        })
+    });
+    decoded
+        .into_iter()
+        .flatten()
+        .filter(move |&(at, c, _)| c.is_ascii() && set.contains(c as u8) && !s.in_variable(at))
+        .map(|(_, c, span)| (c, span))
 }
 
 /// A set of ASCII characters, one bit each.

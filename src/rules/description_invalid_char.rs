@@ -18,7 +18,7 @@ declare_rule! {
 const ANGLE_BRACKETS: AsciiSet = AsciiSet::of(b"<>");
 
 fn check(request: &RequestView<'_, '_>, ctx: &mut Context<'_>) {
-    let Some(description) = request.string(Field::Description) else { return };
+    let Some(description) = request.text(Field::Description) else { return };
     if !description.value.flags().any(TextFlags::ANGLE_BRACKET) {
         return;
     }

@@ -33,7 +33,7 @@ fn check(request: &RequestView<'_, '_>, ctx: &mut Context<'_>) {
         }
         let reported_elsewhere = reported_elsewhere(&member);
         for (offset, c) in offending(member.value.value()) {
-            if reported_elsewhere(offset, c) {
+            if reported_elsewhere(offset, c) || member.value.in_variable(offset) {
                 continue;
             }
             let span = member.value.source_span(offset, offset + c.len_utf8());

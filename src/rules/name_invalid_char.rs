@@ -31,7 +31,7 @@ fn ascii_twin(c: char) -> Option<char> {
 }
 
 fn check(request: &RequestView<'_, '_>, ctx: &mut Context<'_>) {
-    let Some(name) = request.string(Field::Name) else { return };
+    let Some(name) = request.text(Field::Name) else { return };
     let value = name.value.value();
     // Letters, digits, `.`, `_`, `-` and U+5000–U+9FFF need no look at each character.
     let maybe_disallowed = TextFlags::OTHER_ASCII | TextFlags::OTHER_LEAD | TextFlags::LEAD_E4;
@@ -41,7 +41,8 @@ fn check(request: &RequestView<'_, '_>, ctx: &mut Context<'_>) {
     // A run is a maximal sequence of grapheme clusters that each hold a disallowed character.
     let mut run: Option<(usize, usize)> = None;
     for (i, grapheme) in value.grapheme_indices(true) {
-        if grapheme.chars().all(allowed) {
+        // A REST-client variable's text is not what is sent: it ends a run.
+        if grapheme.chars().all(allowed) || name.value.in_variable(i) {
             if let Some((start, end)) = run.take() {
                 report_run(ctx, &name, start, end);
             }

@@ -16,7 +16,17 @@ const EXPECTED: &str = "/v1/{project_id}/protected-instances";
 
 fn check(request: &RequestView<'_, '_>, ctx: &mut Context<'_>) {
     let Some(http) = request.http else { return };
-    if http.method != "POST" {
+    if http.method.is_empty() {
+        ctx.report(
+            String::new(),
+            http.method_span,
+            "the request line has no method, so it is sent as `GET`; a protected instance is created with `POST`"
+                .into(),
+        )
+        .with_label("no method")
+        .with_help(format!("send `POST {EXPECTED}`"))
+        .with_fix(Fix::replace("add `POST`", Applicability::Unsafe, http.method_span, "POST "));
+    } else if http.method != "POST" {
         // Upper-casing keeps the call; any other method is a different call.
         let applicability =
             if http.method.eq_ignore_ascii_case("POST") { Applicability::Safe } else { Applicability::Unsafe };
@@ -30,7 +40,15 @@ fn check(request: &RequestView<'_, '_>, ctx: &mut Context<'_>) {
         .with_fix(Fix::replace("use `POST`", applicability, http.method_span, "POST"));
     }
     let segments: Vec<&str> = http.segments().map(|(s, _)| s).collect();
-    if !matches!(segments.as_slice(), ["v1", _, "protected-instances"]) {
+    // A variable right before the path (`{{baseUrl}}/protected-instances`) may hold its start.
+    let hidden_prefix =
+        http.target.get(..http.path_span.start - http.target_span.start).is_some_and(|t| t.ends_with("}}"));
+    let expected = match segments.as_slice() {
+        ["v1", _, "protected-instances"] => true,
+        [.., "protected-instances"] => hidden_prefix && segments.len() < 3,
+        _ => false,
+    };
+    if !expected {
         ctx.report(
             String::new(),
             http.path_span,
@@ -66,6 +84,25 @@ mod tests {
         assert_eq!(labels("POST https://h/v2/p/protected-instances?x=1"), ["/v2/p/protected-instances"]);
         assert_eq!(labels("POST https://h/v1/protected-instances"), ["/v1/protected-instances"]);
         assert_eq!(labels("post https://h/v1/p/protected-instances/"), ["post", "/v1/p/protected-instances/"]);
+        assert_eq!(labels("POST {{host}}/v1/{{project}}/protected-instance"), ["/v1/{{project}}/protected-instance"]);
+    }
+
+    #[test]
+    fn a_variable_before_the_path_may_hold_its_start() {
+        assert!(labels("POST {{baseUrl}}/protected-instances").is_empty());
+        assert!(labels("POST {{sdrs}}/{{projectId}}/protected-instances").is_empty());
+        assert_eq!(labels("POST {{baseUrl}}/protected-instance"), ["/protected-instance"]);
+        assert_eq!(labels("POST https://h/protected-instances"), ["/protected-instances"]);
+    }
+
+    #[test]
+    fn a_bare_url_with_a_body_has_no_method() {
+        let text = format!("https://h/v1/p/protected-instances\n\n{BODY}");
+        let found = run_http(&RequestLine, &text);
+        assert_eq!(found.len(), 1);
+        assert!(found[0].message.starts_with("the request line has no method"), "{}", found[0].message);
+        let edit = found[0].fix.as_ref().map(|f| (f.edits[0].span.start, f.edits[0].replacement.as_str()));
+        assert_eq!(edit, Some((0, "POST ")));
     }
 
     #[test]

@@ -21,7 +21,7 @@ fn check(request: &RequestView<'_, '_>, ctx: &mut Context<'_>) {
     for tag in request.tags() {
         // Only strings flagged with a control or punctuation character get a closer look.
         let suspicious = |m: &StrMember<'_, '_>| m.value.flags().any(TextFlags::CONTROL | TextFlags::TAG_PUNCTUATION);
-        for member in ["key", "value"].into_iter().filter_map(|m| tag.string(m)).filter(suspicious) {
+        for member in ["key", "value"].into_iter().filter_map(|m| tag.text(m)).filter(suspicious) {
             for (c, span) in matching_ascii(member.value, &FORBIDDEN) {
                 let what = if c < ' ' { "a control character" } else { "forbidden" };
                 ctx.report(

@@ -40,8 +40,9 @@ pub fn parse_str(text: &str) -> Parsed<'_> {
 
 /// Parses the JSON text that starts at byte `start` of `text` and runs to its end (the body of
 /// a request in an HTTP file, `text` cut at the body's end); spans are offsets into `text`.
+/// REST-client variables (`{{name}}`) stand for whole values or parts of strings.
 pub fn parse_region(text: &str, start: usize) -> Parsed<'_> {
-    let out = parser::parse(text, start);
+    let out = parser::parse(text, start, true);
     Parsed { text, root: out.root, error: out.error.map(|e| *e), bom: None }
 }
 
@@ -75,7 +76,7 @@ pub fn parse(bytes: &[u8]) -> Parsed<'_> {
 fn parse_text<'a>(text: &'a str, utf8: Option<(&[u8], std::str::Utf8Error)>) -> Parsed<'a> {
     let bom = text.as_bytes().starts_with(UTF8_BOM).then(|| Span::new(0, UTF8_BOM.len()));
     let start = bom.map_or(0, |b| b.end);
-    let out = parser::parse(text, start);
+    let out = parser::parse(text, start, false);
     let error = match (out.error, utf8) {
         // A syntax error inside the valid prefix comes first; one at its end only says the
         // prefix stopped, and the invalid UTF-8 is the real cause.

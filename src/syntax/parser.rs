@@ -45,10 +45,13 @@ impl Frame<'_> {
 }
 
 /// Parses `text` from byte `start` (after any byte-order mark). Spans are offsets into `text`.
-pub fn parse(text: &str, start: usize) -> ParseOutput<'_> {
+/// With `variables`, REST-client variables (`{{name}}`) are taken as they are in an HTTP file's
+/// body: a whole value, or part of a string.
+pub fn parse(text: &str, start: usize, variables: bool) -> ParseOutput<'_> {
     let mut parser = Parser {
         text,
         bytes: text.as_bytes(),
+        variables,
         pos: start,
         stack: Vec::new(),
         items: Vec::new(),
@@ -92,6 +95,8 @@ fn has_special_byte(word: u64) -> bool {
 struct Parser<'a> {
     text: &'a str,
     bytes: &'a [u8],
+    /// Whether `{{name}}` is a REST-client variable.
+    variables: bool,
     pos: usize,
     stack: Vec<Frame<'a>>,
     /// Elements of the open arrays, innermost last.
@@ -169,6 +174,10 @@ impl<'a> Parser<'a> {
             return Err(self.unexpected_end("expected a JSON value"));
         };
         let kind = match byte {
+            b'{' if self.variables && self.bytes.get(self.pos + 1) == Some(&b'{') => match self.variable() {
+                Some(kind) => kind,
+                None => return self.open(byte),
+            },
             b'{' | b'[' => return self.open(byte),
             b'"' => NodeKind::String(self.string()?),
             b't' => self.literal("true", NodeKind::Bool(true))?,
@@ -186,6 +195,18 @@ impl<'a> Parser<'a> {
             _ => return Err(self.unexpected_char("expected a JSON value")),
         };
         Ok(Some(Node { span: Span::new(start, self.pos), kind }))
+    }
+
+    /// A `{{name}}` variable on one line, or `None` (the text is then parsed as JSON).
+    fn variable(&mut self) -> Option<NodeKind<'a>> {
+        let rest = self.text.get(self.pos..)?;
+        let end = rest.find("}}")? + 2;
+        let inner = rest.get(2..end - 2)?;
+        if inner.is_empty() || inner.contains(['\n', '\r', '"', '{', '}']) {
+            return None;
+        }
+        self.pos += end;
+        Some(NodeKind::Variable(rest.get(..end)?))
     }
 
     fn open(&mut self, bracket: u8) -> Parse<Option<Node<'a>>> {
@@ -308,7 +329,9 @@ impl<'a> Parser<'a> {
             Some(b'"') => {
                 let raw = self.slice(content, self.pos);
                 self.pos += 1;
-                return Ok(JsonStr::new(Span::new(start, self.pos), raw, Cow::Borrowed(raw)));
+                return Ok(
+                    JsonStr::new(Span::new(start, self.pos), raw, Cow::Borrowed(raw)).with_variables(self.variables)
+                );
             }
             Some(b'\\') => {}
             Some(_) => return Err(self.control_in_string(start)),
@@ -324,7 +347,9 @@ impl<'a> Parser<'a> {
                 Some(b'"') => {
                     let raw = self.slice(content, self.pos);
                     self.pos += 1;
-                    return Ok(JsonStr::new(Span::new(start, self.pos), raw, Cow::Owned(value)));
+                    return Ok(
+                        JsonStr::new(Span::new(start, self.pos), raw, Cow::Owned(value)).with_variables(self.variables)
+                    );
                 }
                 Some(b'\\') => value.push(self.escape()?),
                 Some(_) => return Err(self.control_in_string(start)),

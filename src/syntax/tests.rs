@@ -165,3 +165,26 @@ fn ten_million_brackets_do_not_overflow() {
     let deep = vec![b'['; 10_000_000];
     assert_eq!(error(&deep).span.start, MAX_DEPTH);
 }
+
+#[test]
+fn rest_client_variables_in_http_bodies() {
+    let text = "{\"a\": {{count}}, \"b\": \"web-{{env}}\", \"c\": \"{{x\", \"d\": {\"e\": 1}}";
+    let parsed = parse_region(text, 0);
+    assert!(parsed.error.is_none(), "{:?}", parsed.error);
+    let root = parsed.root.unwrap();
+    let members = &root.as_object().unwrap().members;
+    assert_eq!(members[0].value.kind, NodeKind::Variable("{{count}}"));
+    assert_eq!(members[0].value.json_type(), JsonType::Unknown);
+    let b = members[1].value.as_str().unwrap();
+    assert!(!b.is_known() && b.in_variable(4) && b.in_variable(10) && !b.in_variable(3));
+    assert!(members[2].value.as_str().unwrap().is_known(), "an unclosed `{{` is text");
+    // Outside an HTTP file, `{{` is not JSON.
+    assert!(parse_str("{\"a\": {{count}}}").error.is_some());
+    assert!(
+        parse_str("{\"b\": \"web-{{env}}\"}").root.unwrap().as_object().unwrap().members[0]
+            .value
+            .as_str()
+            .unwrap()
+            .is_known()
+    );
+}

@@ -31,6 +31,9 @@ pub enum NodeKind<'a> {
     Array(Array<'a>),
     /// An object.
     Object(Object<'a>),
+    /// A REST-client variable standing for a whole value (`"count": {{count}}`), in the body of
+    /// an HTTP request file: filled in when the request is sent, so its type is unknown.
+    Variable(&'a str),
 }
 
 /// The JSON type of a value, as named in messages ("expected a string, found a number").
@@ -48,6 +51,8 @@ pub enum JsonType {
     Array,
     /// An object.
     Object,
+    /// A REST-client variable: any type, known only when the request is sent.
+    Unknown,
 }
 
 impl JsonType {
@@ -60,6 +65,7 @@ impl JsonType {
             JsonType::String => "a string",
             JsonType::Array => "an array",
             JsonType::Object => "an object",
+            JsonType::Unknown => "a REST-client variable",
         }
     }
 }
@@ -74,6 +80,7 @@ impl<'a> Node<'a> {
             NodeKind::String(_) => JsonType::String,
             NodeKind::Array(_) => JsonType::Array,
             NodeKind::Object(_) => JsonType::Object,
+            NodeKind::Variable(_) => JsonType::Unknown,
         }
     }
 
@@ -165,6 +172,8 @@ pub struct JsonStr<'a> {
     /// The decoded value when it differs from `raw` (the string holds escapes).
     decoded: Option<Box<str>>,
     flags: TextFlags,
+    /// Whether the value holds a REST-client variable (`{{name}}`, in an HTTP file's body).
+    templated: bool,
 }
 
 impl<'a> JsonStr<'a> {
@@ -174,7 +183,25 @@ impl<'a> JsonStr<'a> {
             Cow::Borrowed(_) => None,
             Cow::Owned(decoded) => Some(decoded.into_boxed_str()),
         };
-        JsonStr { span, raw, decoded, flags }
+        JsonStr { span, raw, decoded, flags, templated: false }
+    }
+
+    /// The same string, noting whether it holds REST-client variables.
+    pub(crate) fn with_variables(mut self, templated: bool) -> Self {
+        self.templated = templated && variables(self.value()).next().is_some();
+        self
+    }
+
+    /// Whether the value is known: it holds no REST-client variable (`{{name}}`), which is
+    /// filled in only when the request is sent.
+    pub fn is_known(&self) -> bool {
+        !self.templated
+    }
+
+    /// Whether decoded byte `offset` lies inside a REST-client variable (`{{` to `}}`), whose
+    /// text is not what is sent.
+    pub fn in_variable(&self, offset: usize) -> bool {
+        self.templated && variables(self.value()).any(|v| v.contains(&offset))
     }
 
     /// What kinds of characters the decoded value holds (computed once, when parsed).
@@ -242,4 +269,15 @@ impl<'a> JsonStr<'a> {
     pub fn tail_span(&self, from: usize) -> Span {
         self.source_span(from, self.value().len())
     }
+}
+
+/// The byte ranges of the REST-client variables (`{{name}}`, braces included) in `text`.
+pub(crate) fn variables(text: &str) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        let open = from + text.get(from..)?.find("{{")?;
+        let close = open + 2 + text.get(open + 2..)?.find("}}")? + 2;
+        from = close;
+        Some(open..close)
+    })
 }

@@ -55,6 +55,7 @@ fn type_name(ty: JsonType) -> &'static str {
         JsonType::String => "string",
         JsonType::Array => "array",
         JsonType::Object => "object",
+        JsonType::Unknown => "any",
     }
 }
 
