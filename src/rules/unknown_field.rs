@@ -4,7 +4,8 @@ use super::Context;
 use crate::checks::similar;
 use crate::describe::quote;
 use crate::diagnostic::{Applicability, Fix};
-use crate::view::RequestView;
+use crate::schema;
+use crate::view::{ObjectKind, RequestView};
 
 declare_rule! {
     /// A member not documented for its object.
@@ -32,6 +33,21 @@ fn check(request: &RequestView<'_, '_>, ctx: &mut Context<'_>) {
                 continue;
             }
             let suggestion = similar::closest(name, names());
+            // The inner object posted without its wrapper: the most common mistake there is.
+            let misplaced = (object.kind == ObjectKind::Root && suggestion.is_none())
+                .then(|| similar::closest(name, schema::INSTANCE.iter().map(|s| s.name)))
+                .flatten();
+            if let Some(documented) = misplaced {
+                let spelt = if documented == name { String::new() } else { format!(" (as `{documented}`)") };
+                ctx.report(
+                    object.kind.member_pointer(name),
+                    member.key.span(),
+                    format!("{} belongs inside `protected_instance`{spelt}, not in the request body", quote(name, 40)),
+                )
+                .with_label("a member of `protected_instance`")
+                .with_help("wrap the request's members: `{\"protected_instance\": {\"server_group_id\": …, \"server_id\": …, \"name\": …}}`");
+                continue;
+            }
             let mut message = format!("unknown member {} in {}", quote(name, 40), object.kind.describe());
             if let Some(s) = suggestion {
                 message.push_str(&format!("; did you mean `{s}`?"));
@@ -75,6 +91,22 @@ mod tests {
         let fix = found[0].fix.as_ref().map(|f| f.edits[0].replacement.clone());
         assert_eq!(fix.as_deref(), Some("\"flavorRef\""));
         assert_eq!(labelled(&UnknownField, &src), ["\"flavorref\""]);
+    }
+
+    #[test]
+    fn members_posted_without_the_wrapper_are_said_to_belong_inside_it() {
+        let src = "{\"server_id\": \"s\", \"serverGroupId\": \"g\", \"protected_instance\": {}, \"x\": 1}";
+        let found = run(&UnknownField, src);
+        let messages: Vec<&str> = found.iter().map(|d| d.message.as_str()).collect();
+        assert_eq!(
+            messages,
+            [
+                "`server_id` belongs inside `protected_instance`, not in the request body",
+                "`serverGroupId` belongs inside `protected_instance` (as `server_group_id`), not in the request body",
+                "unknown member `x` in the request body",
+            ]
+        );
+        assert!(found.iter().all(|d| d.fix.is_none()));
     }
 
     #[test]
