@@ -616,3 +616,25 @@ fn protocol_errors_are_responses_and_the_lifecycle_sets_the_exit_status() {
     let (client, _) = Client::initialized(json!({}));
     assert_eq!(client.wait_exit().code(), Some(1));
 }
+
+/// The fixture repository `tests/fixtures/repo` in an editor: each broken request gets its
+/// findings (with the repository's `sdrs-lint.toml` applied), a clean one gets none.
+#[test]
+fn the_fixture_repository_in_the_editor() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/repo");
+    let (mut client, _) = Client::initialized(json!({}));
+    let cases: [(&str, &str, &[&str]); 6] = [
+        ("api/create.http", "http", &["request-line", "name-invalid-char"]),
+        ("requests/db-01.json", "json", &["missing-field", "unknown-field", "unknown-field", "unknown-field"]),
+        ("requests/app-02.json", "json", &["missing-field", "unknown-field"]),
+        ("requests/report-04.json", "json", &["name-invalid-char"]),
+        ("docs/reference-example.json", "json", &["id-not-uuid"]),
+        ("requests/web-01.json", "json", &[]),
+    ];
+    for (path, language, expected) in cases {
+        let text = std::fs::read_to_string(root.join(path)).unwrap();
+        let diagnostics = client.open(&file_uri(&root.join(path)), language, &text);
+        assert_eq!(codes(&diagnostics), expected, "{path}");
+    }
+    assert!(client.shutdown().success());
+}

@@ -289,3 +289,94 @@ fn a_run_that_lints_no_request_says_so() {
     let v = repo.run(&["-v", "."]);
     assert!(err(&v).contains("skipped schema.json: a JSON Schema, not a request"), "{}", err(&v));
 }
+
+/// The fixture repository `tests/fixtures/repo`: requests among `package.json`, a JSON Schema,
+/// saved responses, inventory files, `.http` files with REST-client variables and a UTF-16 file
+/// saved by PowerShell. Every broken request is reported, and nothing else.
+const FIXTURE_FINDINGS: [&str; 12] = [
+    "api/create.http:25: request-line",
+    "api/create.http:33: name-invalid-char",
+    "docs/reference-example.json:7: id-not-uuid",
+    "requests/app-02.json:1: missing-field",
+    "requests/app-02.json:2: unknown-field",
+    "requests/batch-05-powershell.json:1: invalid-json",
+    "requests/cache-03.json:1: invalid-json",
+    "requests/db-01.json:1: missing-field",
+    "requests/db-01.json:2: unknown-field",
+    "requests/db-01.json:3: unknown-field",
+    "requests/db-01.json:4: unknown-field",
+    "requests/report-04.json:5: name-invalid-char",
+];
+
+fn fixture() -> PathBuf {
+    common::root().join("tests/fixtures/repo")
+}
+
+/// `path:line: rule` for every line of `--format short` output.
+fn located(o: &Output) -> Vec<String> {
+    out(o)
+        .lines()
+        .map(|l| {
+            let mut parts = l.splitn(3, ':');
+            let (path, line) = (parts.next().unwrap(), parts.next().unwrap());
+            let rule = l.split('[').nth(1).unwrap().split(']').next().unwrap();
+            format!("{path}:{line}: {rule}")
+        })
+        .collect()
+}
+
+#[test]
+fn the_fixture_repository_from_the_command_line() {
+    let o = common::run_in(&fixture(), &["-f", "short", "-v", "."], b"");
+    assert_eq!(located(&o), FIXTURE_FINDINGS);
+    assert_eq!(o.status.code(), Some(1));
+    let log = err(&o);
+    for skipped in [
+        "skipped package.json: no `protected_instance` member at the top level",
+        "skipped tsconfig.json: no `protected_instance` member at the top level",
+        "skipped schemas/protected-instance.schema.json: a JSON Schema, not a request",
+        "skipped responses/get-protected-instance.json: a saved response",
+        "skipped responses/create-job.json:",
+        "skipped inventory/servers.json: an inventory response (`servers`), not a request",
+        "skipped inventory/protected-instances.json: an inventory response (`protected_instances`)",
+        "skipped api/servers.http: its one HTTP request does not create a protected instance",
+        "api/create.http:20: skipped request: `GET {{host}}/v1/{{projectId}}/protected-instances?limit=10` lists",
+    ] {
+        assert!(log.contains(skipped), "{skipped}\n{log}");
+    }
+    // The human summary counts the requests linted: seven JSON files and one HTTP file.
+    let human = common::run_in(&fixture(), &["--color", "never", "."], b"");
+    assert!(
+        out(&human).ends_with(
+            "\n7 errors, 5 warnings in 8 files (4 suppressed by configuration); 1 fixable with --fix --unsafe-fixes\n"
+        ),
+        "{}",
+        out(&human)
+    );
+}
+
+#[test]
+fn the_fixture_repository_as_pre_commit_runs_it() {
+    // pre-commit names every file the hook's `files` pattern matches, with the hook's flags.
+    let hook = std::fs::read_to_string(common::root().join(".pre-commit-hooks.yaml")).unwrap();
+    let entry = hook.lines().find_map(|l| l.trim().strip_prefix("entry: sdrs-lint ")).unwrap();
+    let mut args: Vec<String> = entry.split_whitespace().map(String::from).collect();
+    let mut files: Vec<String> = Vec::new();
+    let mut dirs = vec![PathBuf::new()];
+    while let Some(dir) = dirs.pop() {
+        for entry in std::fs::read_dir(fixture().join(&dir)).unwrap() {
+            let entry = entry.unwrap();
+            let path = dir.join(entry.file_name());
+            if entry.file_type().unwrap().is_dir() {
+                dirs.push(path);
+            } else if ["json", "http", "rest"].iter().any(|e| path.extension().is_some_and(|x| x == *e)) {
+                files.push(path.to_string_lossy().into_owned());
+            }
+        }
+    }
+    files.sort();
+    args.extend(files);
+    let o = common::run_in(&fixture(), &args, b"");
+    assert_eq!(located(&o), FIXTURE_FINDINGS);
+    assert_eq!(o.status.code(), Some(1));
+}
