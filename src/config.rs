@@ -30,8 +30,8 @@ use ignore::gitignore::{Gitignore, GitignoreBuilder};
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
-use crate::checks::similar;
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Diagnostic, Level, Severity};
+use crate::measure::similar;
 use crate::span::Span;
 
 /// The name of the configuration file.
@@ -61,8 +61,8 @@ pub struct Config {
 pub struct RuleSetting {
     /// The rule id.
     pub id: &'static str,
-    /// The severity; `None` is `"off"`.
-    pub severity: Option<Severity>,
+    /// What the rule runs at.
+    pub level: Level,
     /// Where the setting is in the file.
     pub span: Span,
 }
@@ -285,20 +285,19 @@ fn rules(value: &Spanned<DeValue<'_>>, errors: &mut Errors) -> Vec<RuleSetting> 
     let mut settings = Vec::new();
     for (key, level) in errors.table(value, "`rules`") {
         let id = rule_id(errors, key.get_ref(), span(key));
-        let severity = match errors.string(level, "a rule's severity") {
-            Some("error") => Some(Some(Severity::Error)),
-            Some("warning" | "warn") => Some(Some(Severity::Warning)),
-            Some("off") => Some(None),
-            Some(other) => {
+        let written = errors.string(level, "a rule's severity");
+        let parsed = match written.map(|w| (w, w.parse::<Level>())) {
+            Some((_, Ok(parsed))) => Some(parsed),
+            Some((written, Err(_))) => {
                 errors
-                    .add(span(level), format!("`{other}` is not a severity"), "not a severity")
+                    .add(span(level), format!("`{written}` is not a severity"), "not a severity")
                     .with_help("use \"error\", \"warning\" (or \"warn\") or \"off\"");
                 None
             }
             None => None,
         };
-        if let (Some(id), Some(severity)) = (id, severity) {
-            settings.push(RuleSetting { id, severity, span: span(key).to(span(level)) });
+        if let (Some(id), Some(parsed)) = (id, parsed) {
+            settings.push(RuleSetting { id, level: parsed, span: span(key).to(span(level)) });
         }
     }
     settings

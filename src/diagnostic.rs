@@ -28,8 +28,65 @@ impl Severity {
 }
 
 impl fmt::Display for Severity {
+    /// `error` or `warning`, honouring width and alignment (`{:<7}`).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
+        f.pad(self.as_str())
+    }
+}
+
+/// What a rule runs at: a severity, or off.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Level {
+    /// The rule does not run.
+    Off,
+    /// The rule reports warnings.
+    Warning,
+    /// The rule reports errors.
+    Error,
+}
+
+impl Level {
+    /// The severity it reports with; `None` for [`Level::Off`].
+    pub fn severity(self) -> Option<Severity> {
+        match self {
+            Level::Off => None,
+            Level::Warning => Some(Severity::Warning),
+            Level::Error => Some(Severity::Error),
+        }
+    }
+
+    /// `"error"`, `"warning"` or `"off"`.
+    pub fn as_str(self) -> &'static str {
+        self.severity().map_or("off", Severity::as_str)
+    }
+}
+
+impl From<Severity> for Level {
+    fn from(severity: Severity) -> Level {
+        match severity {
+            Severity::Warning => Level::Warning,
+            Severity::Error => Level::Error,
+        }
+    }
+}
+
+impl std::str::FromStr for Level {
+    type Err = String;
+
+    /// `"error"`, `"warning"` (or `"warn"`) and `"off"`, as configuration files write them.
+    fn from_str(s: &str) -> Result<Level, String> {
+        match s {
+            "error" => Ok(Level::Error),
+            "warning" | "warn" => Ok(Level::Warning),
+            "off" => Ok(Level::Off),
+            other => Err(format!("`{other}` is not a level: use \"error\", \"warning\" (or \"warn\") or \"off\"")),
+        }
+    }
+}
+
+impl fmt::Display for Level {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.pad(self.as_str())
     }
 }
 
@@ -138,6 +195,11 @@ impl Diagnostic {
     pub fn with_fix(&mut self, fix: Fix) -> &mut Self {
         self.fix = Some(fix);
         self
+    }
+
+    /// The order reports list diagnostics in: by position, then by rule id.
+    pub(crate) fn source_order(&self) -> (usize, &'static str) {
+        (self.primary.span.start, self.rule)
     }
 
     /// Every label, primary first.

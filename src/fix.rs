@@ -6,19 +6,10 @@
 //! indentation and line endings stay as they were.
 
 use crate::diagnostic::{Applicability, Diagnostic, Edit};
-use crate::linter::{Linter, Report};
+use crate::engine::Report;
 
 /// Passes before giving up on convergence; real files settle in one or two.
 const MAX_PASSES: usize = 10;
-
-/// How an input is linted between passes.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Syntax {
-    /// A JSON request body.
-    Json,
-    /// An HTTP request file.
-    Http,
-}
 
 /// The result of fixing an input.
 #[derive(Clone, Debug)]
@@ -31,16 +22,9 @@ pub struct Fixed {
     pub report: Report,
 }
 
-/// Applies every fix up to `allow` (`Safe`, or `Unsafe` for both) until none applies.
-pub fn fix(linter: &Linter, input: &[u8], syntax: Syntax, allow: Applicability) -> Fixed {
-    fix_with(input, allow, |text| match syntax {
-        Syntax::Json => linter.lint_bytes(text),
-        Syntax::Http => linter.lint_http(text).0,
-    })
-}
-
-/// [`fix`] with the caller's lint between passes (for instance one that drops suppressed
-/// diagnostics, whose fixes must not be applied).
+/// Applies every fix up to `allow` (`Safe`, or `Unsafe` for both) until none applies, with
+/// `lint` between passes ([`crate::Linter::fix`], or a lint that drops suppressed diagnostics,
+/// whose fixes must not be applied).
 pub fn fix_with(input: &[u8], allow: Applicability, lint: impl Fn(&[u8]) -> Report) -> Fixed {
     let mut text = input.to_vec();
     let mut report = lint(&text);
@@ -134,11 +118,11 @@ mod tests {
     #[test]
     fn safe_fixes_only_unless_unsafe_is_allowed() {
         let text = "\u{feff}{\"protected_instance\": {\"server_group_id\": \"5f0c1a9e-2b7d-4c3a-9e1f-6d8b2a4c7e90\", \"server_id\": \"9b2e4f61-7c3d-4a8e-b5f2-1e6d9c0a3b47\", \"name\": \"ｗｅｂ\", \"tenancy\": \"Shared\"}}";
-        let safe = fix(&Linter::new(), text.as_bytes(), Syntax::Json, Applicability::Safe);
+        let safe = crate::Linter::new().fix(text.as_bytes(), crate::InputKind::Json, Applicability::Safe);
         assert_eq!(safe.applied, ["byte-order-mark", "tenancy-invalid"]);
         let remaining: Vec<&str> = safe.report.diagnostics().iter().map(|d| d.rule).collect();
         assert_eq!(remaining, ["name-invalid-char"]);
-        let all = fix(&Linter::new(), text.as_bytes(), Syntax::Json, Applicability::Unsafe);
+        let all = crate::Linter::new().fix(text.as_bytes(), crate::InputKind::Json, Applicability::Unsafe);
         assert!(all.report.is_clean(), "{:?}", all.report);
         assert_eq!(
             String::from_utf8_lossy(&all.text),
@@ -159,13 +143,21 @@ mod tests {
     }
 
     #[test]
-    fn a_fix_that_breaks_the_syntax_is_discarded() {
+    fn a_pass_that_breaks_the_syntax_is_discarded() {
         let text = r#"{"protected_instance": {"server_group_id": "5f0c1a9e-2b7d-4c3a-9e1f-6d8b2a4c7e90", "server_id": "9b2e4f61-7c3d-4a8e-b5f2-1e6d9c0a3b47", "name": "a"}}"#;
-        let mut report = crate::lint(text).into_diagnostics();
-        let mut bad = Diagnostic::new("x", crate::Severity::Error, String::new(), Span::new(0, 1), String::new());
-        bad.with_fix(crate::Fix::replace("break", Applicability::Safe, Span::new(0, 1), "["));
-        report.push(bad);
-        let (broken, _) = apply(text.as_bytes(), &report, Applicability::Safe).unwrap_or_default();
-        assert!(broke_syntax(&crate::lint(text), &crate::lint_bytes(&broken)));
+        // A lint whose only finding offers a fix that turns the body into invalid JSON.
+        let lint = |bytes: &[u8]| {
+            let mut found = crate::lint_bytes(bytes).into_diagnostics();
+            if found.is_empty() {
+                let mut bad = Diagnostic::new("x", crate::Severity::Error, String::new(), Span::new(0, 1), "x".into());
+                bad.with_fix(crate::Fix::replace("break", Applicability::Safe, Span::new(0, 1), "["));
+                found.push(bad);
+            }
+            Report::from_diagnostics(found)
+        };
+        let fixed = fix_with(text.as_bytes(), Applicability::Safe, lint);
+        assert_eq!(fixed.text, text.as_bytes(), "the breaking pass is not applied");
+        assert!(fixed.applied.is_empty());
+        assert_eq!(fixed.report.diagnostics().len(), 1, "what remains is the report of the unchanged text");
     }
 }

@@ -27,30 +27,36 @@
 // `unwrap`/`expect`/`panic!` outside tests; arbitrary input must never abort a lint.
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing))]
 
-mod chars;
-pub mod checks;
+/// The command line and the language server (the `sdrs-lint` binary calls [`cli::run`]). Not
+/// part of the library's API: it may change in any release.
+#[cfg(feature = "cli")]
+#[doc(hidden)]
+pub mod cli;
 #[cfg(feature = "config")]
 pub mod config;
-pub mod describe;
-pub mod detect;
 mod diagnostic;
-pub mod fix;
-pub mod http;
-mod linter;
-mod model;
-pub mod pointer;
+mod engine;
+pub(crate) mod fix;
+#[cfg(feature = "fuzzing")]
+#[doc(hidden)]
+pub mod fuzzing;
+pub(crate) mod input;
+pub(crate) mod lines;
+pub(crate) mod measure;
+pub(crate) mod pointer;
 pub mod render;
-mod rules;
-pub mod schema;
-pub mod source;
+mod request;
+pub(crate) mod rules;
 mod span;
-pub mod syntax;
-pub mod view;
+pub(crate) mod syntax;
+pub(crate) mod text;
+pub(crate) mod view;
 
-pub use diagnostic::{Applicability, Diagnostic, Edit, Fix, Label, Severity};
-pub use linter::{DEFAULT_MAX_DIAGNOSTICS, LintError, Linter, Report, SkippedRequest, UnknownRule};
-pub use model::{CreateProtectedInstanceRequest, LintedRequest, ProtectedInstance, Tag, Tenancy};
-pub use rules::{Rule, RuleMeta};
+pub use diagnostic::{Applicability, Diagnostic, Edit, Fix, Label, Level, Severity};
+pub use engine::{DEFAULT_MAX_DIAGNOSTICS, InputKind, LintError, Linter, Report, SkippedRequest, UnknownRule};
+pub use fix::Fixed;
+pub use request::{CreateProtectedInstanceRequest, ProtectedInstance, SerializedRequest, Tag, Tenancy};
+pub use rules::RuleMeta;
 pub use span::Span;
 
 /// The README's Rust examples, compiled and run as doc tests so they cannot drift.

@@ -1,10 +1,6 @@
-//! The `sdrs-lint` command.
-
-// As in the library: no panics by construction (see `src/lib.rs`).
-#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing))]
-
-mod cli;
+//! The `sdrs-lint` command: the library's command-line front end (`src/cli/`, behind the `cli`
+//! feature).
 
 fn main() {
-    std::process::exit(cli::run());
+    std::process::exit(sdrs_lint::cli::run());
 }

@@ -3,9 +3,9 @@
 
 use std::sync::LazyLock;
 
-use crate::http::HttpRequest;
+use crate::input::http::HttpRequest;
 use crate::pointer;
-use crate::schema::{self, Field, MemberSpec};
+use crate::request::members::{self, Field, MemberSpec};
 use crate::syntax::{Array, JsonStr, JsonType, Member, Node, Object, Parsed};
 
 /// Which documented object an [`ObjectView`] is.
@@ -23,9 +23,9 @@ impl ObjectKind {
     /// The documented members of this object.
     pub fn spec(self) -> &'static [MemberSpec] {
         match self {
-            ObjectKind::Root => schema::ROOT,
-            ObjectKind::Instance => schema::INSTANCE,
-            ObjectKind::Tag(_) => schema::TAG,
+            ObjectKind::Root => members::ROOT,
+            ObjectKind::Instance => members::INSTANCE,
+            ObjectKind::Tag(_) => members::TAG,
         }
     }
 
@@ -55,7 +55,7 @@ impl ObjectKind {
     pub fn documented(self) -> &'static str {
         static LISTS: LazyLock<[String; 3]> = LazyLock::new(|| {
             let list = |specs: &[MemberSpec]| specs.iter().map(|s| s.name).collect::<Vec<_>>().join(", ");
-            [list(schema::ROOT), list(schema::INSTANCE), list(schema::TAG)]
+            [list(members::ROOT), list(members::INSTANCE), list(members::TAG)]
         });
         let index = match self {
             ObjectKind::Root => 0,
@@ -162,7 +162,8 @@ impl<'t, 'a> RequestView<'t, 'a> {
         let mut fields = [None; Field::ALL.len()];
         if let Some(instance) = &instance {
             for member in &instance.object.members {
-                if let Some(slot) = schema::find(schema::INSTANCE, member.key.value()).and_then(|i| fields.get_mut(i)) {
+                if let Some(slot) = members::find(members::INSTANCE, member.key.value()).and_then(|i| fields.get_mut(i))
+                {
                     *slot = Some(member);
                 }
             }

@@ -3,8 +3,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use sdrs_lint::fix::{self, Syntax};
-use sdrs_lint::{Applicability, Linter, Report};
+use sdrs_lint::{Applicability, InputKind, Linter, Report};
 
 fn check(report: &Report, len: usize) {
     let mut last = 0;
@@ -24,12 +23,12 @@ fuzz_target!(|data: &[u8]| {
     let linter = Linter::new();
     let report = linter.lint_bytes(data);
     check(&report, data.len());
-    let (http, _) = linter.lint_http(data);
+    let http = linter.lint_input(data, InputKind::Http);
     check(&http, data.len());
     let valid = !report.diagnostics().iter().any(|d| d.rule == "invalid-json");
-    let fixed = fix::fix(&linter, data, Syntax::Json, Applicability::Unsafe);
+    let fixed = linter.fix(data, InputKind::Json, Applicability::Unsafe);
     if valid {
         assert!(!fixed.report.diagnostics().iter().any(|d| d.rule == "invalid-json"), "a fix broke the JSON");
     }
-    let _ = fix::fix(&linter, data, Syntax::Http, Applicability::Unsafe);
+    let _ = linter.fix(data, InputKind::Http, Applicability::Unsafe);
 });

@@ -3,7 +3,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use sdrs_lint::render::{Entry, LintedFile, Summary, github, human, json, junit, sarif, short};
+use sdrs_lint::render::{Entry, FileReport, Summary, github, human, json, junit, sarif, short};
 
 fn assert_safe(output: &[u8], what: &str) {
     let text = String::from_utf8_lossy(output);
@@ -20,7 +20,7 @@ fuzz_target!(|data: &[u8]| {
         None => ("input.json".to_string(), data),
     };
     let report = sdrs_lint::lint_bytes(input);
-    let file = LintedFile::new(&path, input, &report);
+    let file = FileReport::new(&path, input, &report);
     let summary = Summary::default();
     let entries = [Entry::Linted(&file), Entry::Failed { path: &path, error: "unreadable\u{1b}[2J" }];
 

@@ -165,7 +165,7 @@ pub struct Settings {
 
     /// Show at most N diagnostics per file (the first in source order) and count the rest;
     /// 0 shows them all.
-    #[arg(long, value_name = "N", default_value_t = sdrs_lint::DEFAULT_MAX_DIAGNOSTICS)]
+    #[arg(long, value_name = "N", default_value_t = crate::DEFAULT_MAX_DIAGNOSTICS)]
     pub max_diagnostics: usize,
 }
 
@@ -179,7 +179,7 @@ impl Default for Settings {
             warn: Vec::new(),
             off: Vec::new(),
             deny_warnings: false,
-            max_diagnostics: sdrs_lint::DEFAULT_MAX_DIAGNOSTICS,
+            max_diagnostics: crate::DEFAULT_MAX_DIAGNOSTICS,
         }
     }
 }

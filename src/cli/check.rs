@@ -4,12 +4,12 @@
 use std::collections::BTreeMap;
 use std::io::{self, Write};
 
+use crate::{Diagnostic, Report, Severity};
 use rayon::prelude::*;
-use sdrs_lint::{Diagnostic, Report, Severity};
 
 use super::args::LintArgs;
 use super::inputs::{self, Failure};
-use super::lint::{self, Job, Linted, Outcome};
+use super::lint::{self, InputReport, Job, Outcome};
 use super::output;
 use super::settings::{Broken, Resolver};
 use super::unused;
@@ -80,8 +80,8 @@ fn broken_outcome(broken: Broken) -> Outcome {
 }
 
 /// A configuration file as an output entry, with diagnostics about it.
-fn config_file(path: String, text: String, report: Report) -> Linted {
-    Linted { config_file: true, ..Linted::new(path, text.into_bytes(), report) }
+fn config_file(path: String, text: String, report: Report) -> InputReport {
+    InputReport { config_file: true, ..InputReport::new(path, text.into_bytes(), report) }
 }
 
 /// Says which configuration governs how many inputs.

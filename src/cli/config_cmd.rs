@@ -4,8 +4,8 @@
 use std::io::{self, Write};
 use std::path::Path;
 
-use sdrs_lint::config::Patterns;
-use sdrs_lint::render::LintedFile;
+use crate::config::Patterns;
+use crate::render::FileReport;
 
 use super::args::Settings;
 use super::settings::{Origin, Resolver};
@@ -27,7 +27,7 @@ pub fn run(out: &mut dyn Write, path: &Path, settings: &Settings) -> io::Result<
                 .diagnostics()
                 .iter()
                 .map(|d| {
-                    let file = LintedFile::new(&broken.display, broken.text.as_bytes(), report);
+                    let file = FileReport::new(&broken.display, broken.text.as_bytes(), report);
                     let at = file.position(d.primary.span.start);
                     format!("{}:{}:{}: {}", broken.display, at.line, at.column, d.message)
                 })
@@ -49,12 +49,12 @@ pub fn run(out: &mut dyn Write, path: &Path, settings: &Settings) -> io::Result<
     let effective = resolver.effective(loaded.as_deref());
     let width = effective.iter().map(|(id, ..)| id.len()).max().unwrap_or(0);
     for (id, severity, origin) in effective {
-        let level = severity.map_or("off", |s| s.as_str());
+        let level = severity.as_str();
         let origin = match origin {
             Origin::Default => "default".to_string(),
             Origin::File(i) => match (&loaded, loaded.as_ref().and_then(|l| l.config.rules.get(i))) {
                 (Some(l), Some(setting)) => {
-                    let line = LintedFile::new(&l.display, l.text.as_bytes(), &Default::default())
+                    let line = FileReport::new(&l.display, l.text.as_bytes(), &Default::default())
                         .position(setting.span.start)
                         .line;
                     format!("{}:{line}", l.display)

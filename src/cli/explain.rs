@@ -2,15 +2,15 @@
 
 use std::io::{self, Write};
 
-use sdrs_lint::{Applicability, checks::similar};
+use crate::{Applicability, measure::similar};
 
 use super::{OK, USAGE_OR_IO};
 
 /// Prints the rule table.
 pub fn list(out: &mut dyn Write) -> io::Result<()> {
-    let width = sdrs_lint::rules().map(|r| r.id.len()).max().unwrap_or(0);
+    let width = crate::rules().map(|r| r.id.len()).max().unwrap_or(0);
     writeln!(out, "{:width$}  {:8}  {:6}  summary", "rule", "severity", "fix")?;
-    for rule in sdrs_lint::rules() {
+    for rule in crate::rules() {
         let fix = match rule.fix {
             Some(Applicability::Safe) => "safe",
             Some(Applicability::Unsafe) => "unsafe",
@@ -23,12 +23,12 @@ pub fn list(out: &mut dyn Write) -> io::Result<()> {
 
 /// Prints the page of rule `id`, or says it does not exist (suggesting a close id).
 pub fn page(out: &mut dyn Write, id: &str) -> io::Result<i32> {
-    if let Some(rule) = sdrs_lint::rule(id) {
+    if let Some(rule) = crate::rule(id) {
         out.write_all(rule.docs.as_bytes())?;
         return Ok(OK);
     }
-    let mut message = format!("sdrs-lint: no rule `{}`", sdrs_lint::render::safe::one_line(id));
-    if let Some(close) = similar::closest(id, sdrs_lint::rules().map(|r| r.id)) {
+    let mut message = format!("sdrs-lint: no rule `{}`", crate::render::safe::one_line(id));
+    if let Some(close) = similar::closest(id, crate::rules().map(|r| r.id)) {
         message.push_str(&format!("; did you mean `{close}`?"));
     }
     writeln!(io::stderr(), "{message} (`sdrs-lint rules` lists them all)")?;

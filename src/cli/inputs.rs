@@ -5,6 +5,8 @@
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
+use crate::InputKind;
+
 /// Where an input's bytes come from.
 #[derive(Debug)]
 pub enum Source {
@@ -25,9 +27,6 @@ pub struct Input {
     pub explicit: bool,
 }
 
-/// Extensions of HTTP request files.
-const HTTP_EXTENSIONS: [&str; 2] = ["http", "rest"];
-
 fn has_extension(path: &Path, extensions: &[&str]) -> bool {
     path.extension().and_then(|e| e.to_str()).is_some_and(|e| extensions.iter().any(|x| e.eq_ignore_ascii_case(x)))
 }
@@ -42,9 +41,9 @@ impl Input {
         }
     }
 
-    /// Whether it is an HTTP request file (`.http`, `.rest`).
-    pub fn is_http(&self) -> bool {
-        self.path.as_deref().is_some_and(|p| has_extension(p, &HTTP_EXTENSIONS))
+    /// What it is: an HTTP request file (`.http`, `.rest`) or a JSON body.
+    pub fn kind(&self) -> InputKind {
+        self.path.as_deref().map_or(InputKind::Json, InputKind::of_path)
     }
 
     /// The input's bytes.
@@ -103,6 +102,9 @@ fn walk(dir: &Path, inputs: &mut Vec<Input>, failures: &mut Vec<Failure>) {
 
 /// Whether a walked file is something to lint: a request body, or an HTTP file with a request
 /// to create a protected instance; otherwise why not.
-pub fn detect(bytes: &[u8], http: bool) -> sdrs_lint::detect::Detection {
-    if http { sdrs_lint::detect::http(bytes) } else { sdrs_lint::detect::json(bytes) }
+pub fn detect(bytes: &[u8], kind: InputKind) -> crate::input::detect::Detection {
+    match kind {
+        InputKind::Http => crate::input::detect::http(bytes),
+        _ => crate::input::detect::json(bytes),
+    }
 }

@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use std::io::Write as _;
 
-use sdrs_lint::{Applicability, Linter, Report, SkippedRequest, fix};
+use crate::{Applicability, Linter, Report, fix};
 
 use super::args::LintArgs;
 use super::inputs::{self, Failure, Input, Source};
@@ -21,18 +21,16 @@ pub struct Job {
 
 /// What became of an input.
 pub enum Outcome {
-    Linted(Box<Linted>),
+    Linted(Box<InputReport>),
     Skipped { path: String, reason: String },
     Failed(Failure),
 }
 
 /// A linted input.
-pub struct Linted {
+pub struct InputReport {
     pub path: String,
     pub bytes: Vec<u8>,
     pub report: Report,
-    /// Request lines of an HTTP file's requests to other endpoints.
-    pub skipped_requests: Vec<SkippedRequest>,
     pub config: Option<Arc<Loaded>>,
     /// Diagnostics silenced by suppressions.
     pub suppressed: usize,
@@ -52,14 +50,13 @@ pub struct Linted {
     pub config_file: bool,
 }
 
-impl Linted {
+impl InputReport {
     /// `report` on `bytes`, with nothing suppressed, fixed or skipped yet.
-    pub fn new(path: String, bytes: Vec<u8>, report: Report) -> Linted {
-        Linted {
+    pub fn new(path: String, bytes: Vec<u8>, report: Report) -> InputReport {
+        InputReport {
             path,
             bytes,
             report,
-            skipped_requests: Vec::new(),
             config: None,
             suppressed: 0,
             covered_by: Vec::new(),
@@ -98,22 +95,20 @@ pub fn run(job: &Job, args: &LintArgs) -> Outcome {
         Ok(bytes) => bytes,
         Err(e) => return Outcome::Failed(Failure { path, error: e.to_string() }),
     };
-    let http = job.input.is_http();
+    let kind = job.input.kind();
     let included =
         job.config.as_ref().zip(relative.as_ref()).is_some_and(|(c, r)| c.config.include.matching(r).is_some());
     if !named && !included {
-        let detection = inputs::detect(&bytes, http);
+        let detection = inputs::detect(&bytes, kind);
         if !detection.request {
             return Outcome::Skipped { path, reason: detection.reason };
         }
     }
-    let (report, skipped_requests) =
-        if http { job.linter.lint_http(&bytes) } else { (job.linter.lint_bytes(&bytes), Vec::new()) };
-    let mut linted = Linted {
-        skipped_requests,
+    let report = job.linter.lint_input(&bytes, kind);
+    let mut linted = InputReport {
         config: job.config.clone(),
         from_stdin: matches!(job.input.source, Source::Stdin),
-        ..Linted::new(path, bytes, report)
+        ..InputReport::new(path, bytes, report)
     };
     if let (Some(config), Some(relative)) = (&job.config, &relative) {
         suppress(&mut linted, config, relative);
@@ -127,11 +122,11 @@ pub fn run(job: &Job, args: &LintArgs) -> Outcome {
 /// Applies the allowed fixes (never those of suppressed diagnostics). With `--diff` the
 /// change is only described; otherwise the file is rewritten atomically and the report
 /// becomes that of the fixed text. Standard input's fixed text is printed by the caller.
-fn fix_input(linted: &mut Linted, job: &Job, args: &LintArgs, relative: Option<&Path>) {
+fn fix_input(linted: &mut InputReport, job: &Job, args: &LintArgs, relative: Option<&Path>) {
     let allow = if args.unsafe_fixes { Applicability::Unsafe } else { Applicability::Safe };
-    let http = job.input.is_http();
+    let kind = job.input.kind();
     let fixed = fix::fix_with(&linted.bytes, allow, |text| {
-        let mut report = if http { job.linter.lint_http(text).0 } else { job.linter.lint_bytes(text) };
+        let mut report = job.linter.lint_input(text, kind);
         if let (Some(config), Some(relative)) = (&job.config, relative) {
             apply_suppressions(&mut report, config, relative);
         }
@@ -182,7 +177,7 @@ fn write_atomically(path: &Path, original: &[u8], new: &[u8]) -> std::io::Result
 
 /// Drops the diagnostics the configuration suppresses for this file, noting which entries
 /// covered it and which silenced something.
-fn suppress(linted: &mut Linted, config: &Loaded, relative: &Path) {
+fn suppress(linted: &mut InputReport, config: &Loaded, relative: &Path) {
     let silenced = apply_suppressions(&mut linted.report, config, relative);
     linted.covered_by = silenced.covered_by;
     linted.used = silenced.used;
@@ -202,7 +197,7 @@ pub struct Silenced {
 
 /// Removes from `report` what `config`'s suppressions silence in the file at `relative`.
 pub fn apply_suppressions(report: &mut Report, config: &Loaded, relative: &Path) -> Silenced {
-    let entries: Vec<(usize, &sdrs_lint::config::Suppression)> =
+    let entries: Vec<(usize, &crate::config::Suppression)> =
         config.config.suppressions.iter().enumerate().filter(|(_, s)| s.covers(relative)).collect();
     let mut silenced = Silenced { covered_by: entries.iter().map(|(i, _)| *i).collect(), ..Silenced::default() };
     if entries.is_empty() {

@@ -56,7 +56,7 @@ pub fn run() -> i32 {
                 check::run(&cli.lint).map(|status| if exit_zero && status == LINT_ERRORS { OK } else { status })
             }
             Err(message) => {
-                let _ = writeln!(io::stderr(), "sdrs-lint: {}", sdrs_lint::render::safe::one_line(&message));
+                let _ = writeln!(io::stderr(), "sdrs-lint: {}", crate::render::safe::one_line(&message));
                 Ok(USAGE_OR_IO)
             }
         },
@@ -69,7 +69,7 @@ pub fn run() -> i32 {
             let _ = writeln!(
                 io::stderr(),
                 "sdrs-lint: cannot write output: {}",
-                sdrs_lint::render::safe::one_line(&e.to_string())
+                crate::render::safe::one_line(&e.to_string())
             );
             USAGE_OR_IO
         }

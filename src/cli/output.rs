@@ -6,14 +6,14 @@ use std::collections::BTreeMap;
 use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
-use sdrs_lint::Severity;
-use sdrs_lint::render::human::{has_safe_fix, has_unsafe_fix};
-use sdrs_lint::render::safe::{multi_line, one_line};
-use sdrs_lint::render::{Entry, LintedFile, Summary, github, human, json, junit, sarif, short, summary};
+use crate::Severity;
+use crate::render::human::{has_safe_fix, has_unsafe_fix};
+use crate::render::safe::{multi_line, one_line};
+use crate::render::{Entry, FileReport, Summary, github, human, json, junit, sarif, short, summary};
 
 use super::args::{ColorChoice, Format, LintArgs};
 use super::check::count;
-use super::lint::{Linted, Outcome};
+use super::lint::{InputReport, Outcome};
 
 /// Renders `outcomes`; returns the totals.
 pub fn write(args: &LintArgs, outcomes: &[Outcome]) -> io::Result<Summary> {
@@ -115,7 +115,7 @@ fn write_file(path: &Path, bytes: &[u8]) -> io::Result<()> {
     Ok(())
 }
 
-fn linted(outcomes: &[Outcome]) -> impl Iterator<Item = &Linted> {
+fn linted(outcomes: &[Outcome]) -> impl Iterator<Item = &InputReport> {
     outcomes.iter().filter_map(|o| if let Outcome::Linted(l) = o { Some(l.as_ref()) } else { None })
 }
 
@@ -127,7 +127,7 @@ fn write_report(args: &LintArgs, out: &mut Sink, outcomes: &[Outcome]) -> io::Re
     // Unreadable inputs are errors of their own (on standard error and in the status), not
     // linted files.
     let totals = Summary { files: linted_count, errors, warnings };
-    let files: Vec<LintedFile<'_>> = linted(outcomes).map(|l| LintedFile::new(&l.path, &l.bytes, &l.report)).collect();
+    let files: Vec<FileReport<'_>> = linted(outcomes).map(|l| FileReport::new(&l.path, &l.bytes, &l.report)).collect();
     let mut files_iter = files.iter();
     let mut entries = Vec::new();
     for outcome in outcomes {
@@ -229,8 +229,8 @@ fn write_fixed_text(bytes: &[u8]) -> io::Result<()> {
 }
 
 /// `--verbose`: the requests of an HTTP file that were not linted.
-fn report_skipped_requests(linted: &Linted, file: &LintedFile<'_>) {
-    for skipped in &linted.skipped_requests {
+fn report_skipped_requests(linted: &InputReport, file: &FileReport<'_>) {
+    for skipped in linted.report.skipped_requests() {
         let line = file.position(skipped.span.start).line;
         let _ = writeln!(
             io::stderr(),
@@ -295,7 +295,7 @@ fn write_statistics(out: &mut dyn Write, outcomes: &[Outcome]) -> io::Result<()>
     let rule_width = rows.iter().map(|((rule, _), _)| rule.len()).max().unwrap_or(0);
     let any_fixable = rows.iter().any(|(_, (_, fixable))| *fixable);
     for ((rule, severity), (n, fixable)) in rows {
-        let summary = sdrs_lint::rule(rule).map_or("", |r| r.summary);
+        let summary = crate::rule(rule).map_or("", |r| r.summary);
         let marker = match (any_fixable, fixable) {
             (false, _) => "",
             (true, true) => "[*] ",

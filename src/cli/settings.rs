@@ -6,8 +6,8 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use sdrs_lint::config::{self, Config};
-use sdrs_lint::{Linter, Report, Severity, checks::similar};
+use crate::config::{self, Config};
+use crate::{Level, Linter, Report, Severity, measure::similar};
 
 use super::args::Settings;
 
@@ -61,7 +61,7 @@ pub enum Origin {
 /// Resolves the configuration of each input, caching per directory.
 pub struct Resolver {
     settings: Settings,
-    overrides: Vec<(&'static str, Option<Severity>, &'static str)>,
+    overrides: Vec<(&'static str, Level, &'static str)>,
     fixed: Option<Option<Arc<Loaded>>>,
     by_dir: HashMap<PathBuf, Option<Arc<Loaded>>>,
     by_file: HashMap<PathBuf, Option<Arc<Loaded>>>,
@@ -79,14 +79,14 @@ impl Resolver {
     pub fn new(settings: &Settings) -> Result<Resolver, String> {
         let mut overrides = Vec::new();
         for (ids, severity, flag) in [
-            (&settings.error, Some(Severity::Error), "--error"),
-            (&settings.warn, Some(Severity::Warning), "--warn"),
-            (&settings.off, None, "--off"),
+            (&settings.error, Level::Error, "--error"),
+            (&settings.warn, Level::Warning, "--warn"),
+            (&settings.off, Level::Off, "--off"),
         ] {
             for id in ids {
-                let Some(rule) = sdrs_lint::rule(id) else {
+                let Some(rule) = crate::rule(id) else {
                     let mut message = format!("{flag} {id}: no such rule");
-                    if let Some(close) = similar::closest(id, sdrs_lint::rules().map(|r| r.id)) {
+                    if let Some(close) = similar::closest(id, crate::rules().map(|r| r.id)) {
                         message.push_str(&format!("; did you mean `{close}`?"));
                     }
                     return Err(message);
@@ -205,10 +205,10 @@ impl Resolver {
         let mut linter = Linter::new();
         let max = self.settings.max_diagnostics;
         linter.set_max_diagnostics((max > 0).then_some(max));
-        let file = config.map(|c| c.rules.iter().map(|r| (r.id, r.severity))).into_iter().flatten();
+        let file = config.map(|c| c.rules.iter().map(|r| (r.id, r.level))).into_iter().flatten();
         let flags = self.overrides.iter().map(|&(id, severity, _)| (id, severity));
         for (id, severity) in file.chain(flags) {
-            let _ = linter.set_severity(id, severity);
+            let _ = linter.set_level(id, severity);
         }
         linter
     }
@@ -219,13 +219,13 @@ impl Resolver {
     }
 
     /// Each rule's effective severity and where it was set, for `sdrs-lint config`.
-    pub fn effective(&self, config: Option<&Loaded>) -> Vec<(&'static str, Option<Severity>, Origin)> {
-        sdrs_lint::rules()
+    pub fn effective(&self, config: Option<&Loaded>) -> Vec<(&'static str, Level, Origin)> {
+        crate::rules()
             .map(|rule| {
-                let mut setting = (rule.id, Some(rule.default_severity), Origin::Default);
+                let mut setting = (rule.id, Level::from(rule.default_severity), Origin::Default);
                 let file = config.map(|c| c.config.rules.iter().enumerate()).into_iter().flatten();
                 for (i, r) in file.filter(|(_, r)| r.id == rule.id) {
-                    setting = (rule.id, r.severity, Origin::File(i));
+                    setting = (rule.id, r.level, Origin::File(i));
                 }
                 for &(id, severity, flag) in self.overrides.iter().filter(|(id, ..)| *id == rule.id) {
                     setting = (id, severity, Origin::Flag(flag));

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use sdrs_lint::Diagnostic;
+use crate::Diagnostic;
 
 use super::lint::{Job, Outcome};
 use super::settings::Loaded;
@@ -63,7 +63,7 @@ pub fn find(jobs: &[Job], outcomes: &[Outcome], coverage: &Coverage) -> BTreeMap
 }
 
 fn diagnostics(config: &Loaded, usage: &Usage) -> Vec<Diagnostic> {
-    let Some(severity) = config.linter.severity(sdrs_lint::config::UNUSED_SUPPRESSION) else { return Vec::new() };
+    let Some(severity) = config.linter.severity(crate::config::UNUSED_SUPPRESSION) else { return Vec::new() };
     let mut found = Vec::new();
     for (i, entry) in config.config.suppressions.iter().enumerate() {
         let patterns = &entry.paths;
@@ -74,11 +74,11 @@ fn diagnostics(config: &Loaded, usage: &Usage) -> Vec<Diagnostic> {
         for &k in &unmatched {
             let (Some(pattern), Some(&span)) = (patterns.patterns.get(k), patterns.spans.get(k)) else { continue };
             let mut d = Diagnostic::new(
-                sdrs_lint::config::UNUSED_SUPPRESSION,
+                crate::config::UNUSED_SUPPRESSION,
                 severity,
                 String::new(),
                 span,
-                format!("the `paths` pattern {} matches no file linted here", sdrs_lint::describe::quote(pattern, 80)),
+                format!("the `paths` pattern {} matches no file linted here", crate::text::quote(pattern, 80)),
             );
             d.with_label("matches no file").with_help(
                 "patterns are relative to the directory of sdrs-lint.toml and follow .gitignore: `docs/` is a directory, `*.json` matches at any depth, `legacy/**/*.json` below `legacy`",
@@ -92,7 +92,7 @@ fn diagnostics(config: &Loaded, usage: &Usage) -> Vec<Diagnostic> {
         }
         let rules: Vec<String> = entry.rules.iter().map(|r| format!("`{r}`")).collect();
         let mut d = Diagnostic::new(
-            sdrs_lint::config::UNUSED_SUPPRESSION,
+            crate::config::UNUSED_SUPPRESSION,
             severity,
             String::new(),
             entry.span,
@@ -104,7 +104,7 @@ fn diagnostics(config: &Loaded, usage: &Usage) -> Vec<Diagnostic> {
         );
         d.with_label("silences nothing").with_help(format!(
             "remove the entry, or correct its `paths` or `pointer` (its reason was: {})",
-            sdrs_lint::describe::quote(&entry.reason, 80)
+            crate::text::quote(&entry.reason, 80)
         ));
         found.push(d);
     }

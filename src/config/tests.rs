@@ -29,10 +29,10 @@ reason = "legacy tags are cleaned up in OPS-1234"
 #[test]
 fn parses_every_section() {
     let config = parse(FULL).unwrap_or_default();
-    let rules: Vec<(&str, Option<Severity>)> = config.rules.iter().map(|r| (r.id, r.severity)).collect();
+    let rules: Vec<(&str, Level)> = config.rules.iter().map(|r| (r.id, r.level)).collect();
     assert_eq!(
         rules,
-        [("id-not-uuid", Some(Severity::Error)), ("doc-example-value", None), ("null-value", Some(Severity::Warning))]
+        [("id-not-uuid", Level::Error), ("doc-example-value", Level::Off), ("null-value", Level::Warning)]
     );
     assert_eq!(config.include.matching(Path::new("requests/a/b.json")), Some("requests/**/*.json"));
     assert_eq!(config.exclude.matching(Path::new("fixtures/x.json")), Some("fixtures/*.json"));
@@ -126,7 +126,7 @@ fn path_patterns_follow_gitignore() {
 #[test]
 fn warn_is_an_alias_of_warning() {
     let config = parse("[rules]\nid-not-uuid = \"warn\"\n").unwrap_or_default();
-    assert_eq!(config.rules[0].severity, Some(Severity::Warning));
+    assert_eq!(config.rules[0].level, Level::Warning);
 }
 
 #[test]

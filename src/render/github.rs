@@ -7,7 +7,7 @@
 
 use std::io::{self, Write};
 
-use super::LintedFile;
+use super::FileReport;
 use super::safe::one_line;
 
 /// The runner's escaping of a command's data (the text after `::`).
@@ -24,7 +24,7 @@ fn escape_property(s: &str) -> String {
 /// `::error file=PATH,line=L,col=C,endLine=L2,endColumn=C2,title=RULE-ID::MESSAGE`
 /// (`::warning` for warnings), columns in characters as in the other outputs, the help (if any)
 /// on a second line of the message.
-pub fn write(out: &mut dyn Write, file: &LintedFile<'_>) -> io::Result<()> {
+pub fn write(out: &mut dyn Write, file: &FileReport<'_>) -> io::Result<()> {
     let path = escape_property(&one_line(file.path));
     for d in file.report.diagnostics() {
         let (start, end) = file.range(d.primary.span);

@@ -25,7 +25,7 @@ use std::io::{self, Write};
 
 use unicode_width::UnicodeWidthChar;
 
-use super::LintedFile;
+use super::FileReport;
 use super::safe::{DisplaySource, one_line};
 use crate::diagnostic::{Applicability, Diagnostic, Label, Severity};
 
@@ -48,13 +48,13 @@ const MIN_CODE_WIDTH: usize = 40;
 const TAB_WIDTH: usize = 4;
 
 /// Writes every diagnostic of `file`, then the note on diagnostics omitted past the limit.
-pub fn write(out: &mut dyn Write, file: &LintedFile<'_>, style: Style) -> io::Result<()> {
+pub fn write(out: &mut dyn Write, file: &FileReport<'_>, style: Style) -> io::Result<()> {
     write_diagnostics(out, file, style)?;
     write_omitted_note(out, file, style)
 }
 
 /// Writes every diagnostic of `file`, each followed by a blank line.
-pub fn write_diagnostics(out: &mut dyn Write, file: &LintedFile<'_>, style: Style) -> io::Result<()> {
+pub fn write_diagnostics(out: &mut dyn Write, file: &FileReport<'_>, style: Style) -> io::Result<()> {
     if file.report.diagnostics().is_empty() {
         return Ok(());
     }
@@ -69,7 +69,7 @@ pub fn write_diagnostics(out: &mut dyn Write, file: &LintedFile<'_>, style: Styl
 }
 
 /// Writes the note saying how many diagnostics of `file` were omitted, if any were.
-pub fn write_omitted_note(out: &mut dyn Write, file: &LintedFile<'_>, style: Style) -> io::Result<()> {
+pub fn write_omitted_note(out: &mut dyn Write, file: &FileReport<'_>, style: Style) -> io::Result<()> {
     let Some(note) = super::omitted_note(file) else { return Ok(()) };
     let mut text = Text { color: style.color, buf: String::new() };
     text.row(vec![(Paint::Bold, "note".into()), (Paint::Plain, format!(": {}: {note}", one_line(file.path)))]);
@@ -88,7 +88,7 @@ pub fn has_unsafe_fix(d: &Diagnostic) -> bool {
 }
 
 /// One diagnostic: header, location, snippet, trailers, blank line.
-fn diagnostic(t: &mut Text, file: &LintedFile<'_>, shown: &DisplaySource, path: &str, d: &Diagnostic, width: usize) {
+fn diagnostic(t: &mut Text, file: &FileReport<'_>, shown: &DisplaySource, path: &str, d: &Diagnostic, width: usize) {
     let severity = match d.severity {
         Severity::Error => Paint::Error,
         Severity::Warning => Paint::Warning,
@@ -728,11 +728,11 @@ fn digits(n: usize) -> usize {
 mod tests {
     use super::*;
     use crate::Span;
-    use crate::linter::Report;
+    use crate::engine::Report;
 
     fn render(source: &str, diagnostics: Vec<Diagnostic>, width: usize) -> String {
         let report = Report::from_diagnostics(diagnostics);
-        let file = LintedFile::new("t.json", source.as_bytes(), &report);
+        let file = FileReport::new("t.json", source.as_bytes(), &report);
         let mut out = Vec::new();
         write(&mut out, &file, Style { color: false, width }).unwrap();
         String::from_utf8(out).unwrap()
@@ -873,15 +873,13 @@ mod tests {
         for input in inputs {
             let report = crate::lint_bytes(input);
             assert!(!report.diagnostics().is_empty());
-            let file = LintedFile::new("a\u{1b}]0;title\u{7}.json", input, &report);
+            let file = FileReport::new("a\u{1b}]0;title\u{7}.json", input, &report);
             for width in [20, 80, 300] {
                 let mut out = Vec::new();
                 write(&mut out, &file, Style { color: false, width }).unwrap();
                 let out = String::from_utf8(out).unwrap();
                 let raw = out.chars().find(|&c| {
-                    (c.is_control() && c != '\n')
-                        || crate::describe::is_format(c)
-                        || matches!(c, '\u{2028}' | '\u{2029}')
+                    (c.is_control() && c != '\n') || crate::text::is_format(c) || matches!(c, '\u{2028}' | '\u{2029}')
                 });
                 assert_eq!(raw, None, "{input:?} at {width} columns:\n{out}");
             }
@@ -892,7 +890,7 @@ mod tests {
     fn colour_only_when_asked() {
         let source = "{}";
         let report = Report::from_diagnostics(vec![diagnostic(Span::new(0, 1), "here")]);
-        let file = LintedFile::new("t.json", source.as_bytes(), &report);
+        let file = FileReport::new("t.json", source.as_bytes(), &report);
         let mut out = Vec::new();
         write(&mut out, &file, Style { color: true, width: 80 }).unwrap();
         let out = String::from_utf8(out).unwrap();

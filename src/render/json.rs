@@ -5,7 +5,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use super::{Entry, LintedFile, Summary};
+use super::{Entry, FileReport, Summary};
 use crate::diagnostic::{Applicability, Diagnostic, Label, Severity};
 use crate::span::Span;
 
@@ -81,7 +81,7 @@ struct Point {
     column: usize,
 }
 
-fn range(file: &LintedFile<'_>, span: Span) -> Range {
+fn range(file: &FileReport<'_>, span: Span) -> Range {
     let (start, end) = file.range(span);
     Range {
         start: Point { offset: span.start, line: start.line, column: start.column },
@@ -89,11 +89,11 @@ fn range(file: &LintedFile<'_>, span: Span) -> Range {
     }
 }
 
-fn label<'a>(file: &LintedFile<'_>, l: &'a Label) -> JsonLabel<'a> {
+fn label<'a>(file: &FileReport<'_>, l: &'a Label) -> JsonLabel<'a> {
     JsonLabel { span: range(file, l.span), label: l.text.as_deref() }
 }
 
-fn diagnostic<'a>(file: &LintedFile<'_>, d: &'a Diagnostic) -> JsonDiagnostic<'a> {
+fn diagnostic<'a>(file: &FileReport<'_>, d: &'a Diagnostic) -> JsonDiagnostic<'a> {
     JsonDiagnostic {
         rule: d.rule,
         severity: d.severity,

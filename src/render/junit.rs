@@ -9,9 +9,9 @@
 use std::io::{self, Write};
 
 use super::safe::one_line;
-use super::{Entry, LintedFile, Summary};
+use super::{Entry, FileReport, Summary};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::linter::Report;
+use crate::engine::Report;
 
 /// `s` as XML character data or an attribute value: unsafe characters escaped by [`one_line`],
 /// the noncharacters U+FFFE and U+FFFF (not XML 1.0 characters either) likewise, then `&<>"'`
@@ -69,7 +69,7 @@ fn cases(report: &Report) -> Vec<Case<'_>> {
 }
 
 /// `path:line:col: severity[rule]: message`, one line per diagnostic, as the `short` format.
-fn listing(file: &LintedFile<'_>, diagnostics: &[&Diagnostic]) -> String {
+fn listing(file: &FileReport<'_>, diagnostics: &[&Diagnostic]) -> String {
     diagnostics
         .iter()
         .map(|d| {
@@ -80,7 +80,7 @@ fn listing(file: &LintedFile<'_>, diagnostics: &[&Diagnostic]) -> String {
         .collect()
 }
 
-fn write_suite(out: &mut dyn Write, file: &LintedFile<'_>, cases: &[Case<'_>]) -> io::Result<()> {
+fn write_suite(out: &mut dyn Write, file: &FileReport<'_>, cases: &[Case<'_>]) -> io::Result<()> {
     let path = xml(file.path);
     let failures = cases.iter().filter(|c| c.failed()).count();
     let skipped = cases.iter().filter(|c| c.skipped).count();
@@ -183,7 +183,7 @@ mod tests {
     #[test]
     fn rules_turned_off_are_skipped_cases() {
         let mut linter = crate::Linter::new();
-        let _ = linter.set_severity("name-too-long", None);
+        let _ = linter.set_level("name-too-long", crate::Level::Off);
         let report = linter.lint("{\"protected_instance\": {\"name\": \"x\"}}");
         let cases = cases(&report);
         assert_eq!(cases.len(), crate::rules::RULES.len());

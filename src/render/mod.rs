@@ -10,13 +10,13 @@ pub mod safe;
 pub mod sarif;
 pub mod short;
 
-use crate::linter::Report;
-use crate::source::{LineIndex, Position};
+use crate::engine::Report;
+use crate::lines::{LineIndex, Position};
 use crate::span::Span;
 
 /// One linted input as the renderers need it: its display name, bytes and report.
 #[derive(Debug)]
-pub struct LintedFile<'a> {
+pub struct FileReport<'a> {
     /// The name to show (a path, or `<stdin>`).
     pub path: &'a str,
     /// The exact bytes that were linted.
@@ -26,10 +26,10 @@ pub struct LintedFile<'a> {
     lines: LineIndex,
 }
 
-impl<'a> LintedFile<'a> {
+impl<'a> FileReport<'a> {
     /// Prepares `report` on `source` for rendering.
     pub fn new(path: &'a str, source: &'a [u8], report: &'a Report) -> Self {
-        LintedFile { path, source, report, lines: LineIndex::new(source) }
+        FileReport { path, source, report, lines: LineIndex::new(source) }
     }
 
     /// The 1-based line and column of byte `offset`.
@@ -64,7 +64,7 @@ pub struct Summary {
 #[derive(Debug)]
 pub enum Entry<'a> {
     /// A linted input.
-    Linted(&'a LintedFile<'a>),
+    Linted(&'a FileReport<'a>),
     /// An input that could not be read.
     Failed {
         /// The name to show.
@@ -75,7 +75,7 @@ pub enum Entry<'a> {
 }
 
 /// The closing note of a file whose diagnostics were capped, or `None`.
-pub fn omitted_note(file: &LintedFile<'_>) -> Option<String> {
+pub fn omitted_note(file: &FileReport<'_>) -> Option<String> {
     let omitted = file.report.omitted();
     (omitted > 0).then(|| {
         let what = if omitted == 1 { "diagnostic" } else { "diagnostics" };

@@ -9,7 +9,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use super::{Entry, LintedFile, Summary};
+use super::{Entry, FileReport, Summary};
 use crate::diagnostic::{Applicability, Diagnostic, Label, Severity};
 use crate::span::Span;
 
@@ -283,7 +283,7 @@ fn uri(path: &str) -> String {
     out
 }
 
-fn region(file: &LintedFile<'_>, span: Span) -> Region {
+fn region(file: &FileReport<'_>, span: Span) -> Region {
     let start = file.position_utf16(span.start);
     let end = file.position_utf16(span.end);
     Region {
@@ -296,11 +296,11 @@ fn region(file: &LintedFile<'_>, span: Span) -> Region {
     }
 }
 
-fn physical(file: &LintedFile<'_>, artifact: &ArtifactLocation, span: Span) -> PhysicalLocation {
+fn physical(file: &FileReport<'_>, artifact: &ArtifactLocation, span: Span) -> PhysicalLocation {
     PhysicalLocation { artifact_location: artifact.clone(), region: region(file, span) }
 }
 
-fn related<'a>(file: &LintedFile<'_>, artifact: &ArtifactLocation, id: usize, label: &'a Label) -> Location<'a> {
+fn related<'a>(file: &FileReport<'_>, artifact: &ArtifactLocation, id: usize, label: &'a Label) -> Location<'a> {
     Location {
         id: Some(id),
         physical_location: physical(file, artifact, label.span),
@@ -310,7 +310,7 @@ fn related<'a>(file: &LintedFile<'_>, artifact: &ArtifactLocation, id: usize, la
 }
 
 fn result<'a>(
-    file: &LintedFile<'_>,
+    file: &FileReport<'_>,
     artifact: &ArtifactLocation,
     rule_index: usize,
     d: &'a Diagnostic,

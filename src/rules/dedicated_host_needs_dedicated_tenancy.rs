@@ -1,6 +1,6 @@
 use super::Context;
 use crate::diagnostic::{Applicability, Edit, Fix};
-use crate::schema::Field;
+use crate::request::members::Field;
 use crate::span::Span;
 use crate::syntax::{Member, NodeKind};
 use crate::view::RequestView;

@@ -1,8 +1,8 @@
 use super::Context;
-use crate::checks::{AsciiSet, matching_ascii};
-use crate::describe::describe_char;
-use crate::schema::Field;
+use crate::measure::{AsciiSet, matching_ascii};
+use crate::request::members::Field;
 use crate::syntax::TextFlags;
+use crate::text::describe_char;
 use crate::view::RequestView;
 
 declare_rule! {

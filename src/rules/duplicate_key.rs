@@ -1,8 +1,8 @@
 use super::Context;
-use crate::checks::first_seen::FirstSeen;
-use crate::describe::quote;
+use crate::measure::first_seen::FirstSeen;
 use crate::pointer;
 use crate::syntax::{Node, NodeKind, Object};
+use crate::text::quote;
 use crate::view::RequestView;
 
 declare_rule! {

@@ -1,6 +1,6 @@
 use super::Context;
-use crate::checks::is_blank;
-use crate::schema::Field;
+use crate::measure::is_blank;
+use crate::request::members::Field;
 use crate::view::RequestView;
 
 declare_rule! {

@@ -1,7 +1,7 @@
 use super::Context;
-use crate::checks::uuid::{self, UuidProblem};
-use crate::describe::describe_char;
-use crate::schema::Field;
+use crate::measure::uuid::{self, UuidProblem};
+use crate::request::members::Field;
+use crate::text::describe_char;
 use crate::view::RequestView;
 
 declare_rule! {

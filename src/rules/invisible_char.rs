@@ -2,13 +2,13 @@ use unicode_properties::UnicodeEmoji;
 use unicode_segmentation::UnicodeSegmentation;
 
 use super::Context;
-use crate::chars::{is_cjk_unified_ideograph, is_invisible};
-use crate::checks::is_blank;
-use crate::checks::uuid::{self, UuidProblem};
-use crate::describe::describe_char;
 use crate::diagnostic::{Applicability, Fix};
-use crate::schema::Field;
+use crate::measure::is_blank;
+use crate::measure::uuid::{self, UuidProblem};
+use crate::request::members::Field;
 use crate::syntax::TextFlags;
+use crate::text::describe_char;
+use crate::text::{is_cjk_unified_ideograph, is_invisible};
 use crate::view::{ObjectKind, RequestView, StrMember};
 
 declare_rule! {

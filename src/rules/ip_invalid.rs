@@ -1,6 +1,6 @@
 use super::Context;
-use crate::checks::ipv4;
-use crate::schema::Field;
+use crate::measure::ipv4;
+use crate::request::members::Field;
 use crate::view::RequestView;
 
 declare_rule! {

@@ -1,5 +1,5 @@
 use super::Context;
-use crate::schema;
+use crate::request::members;
 use crate::span::Span;
 use crate::view::{ObjectKind, RequestView};
 
@@ -22,7 +22,7 @@ fn check(request: &RequestView<'_, '_>, ctx: &mut Context<'_>) {
             }
             let brace = Span::new(object.node.span.start, object.node.span.start + 1);
             let wrapped_inner = object.kind == ObjectKind::Root
-                && object.object.members.iter().any(|m| schema::find(schema::INSTANCE, m.key.value()).is_some());
+                && object.object.members.iter().any(|m| members::find(members::INSTANCE, m.key.value()).is_some());
             let help = if wrapped_inner {
                 "these members belong inside `protected_instance`: send `{\"protected_instance\": {…}}`".to_string()
             } else {

@@ -100,55 +100,30 @@ pub trait Rule: Send + Sync {
 pub struct Context<'d> {
     rule: &'static str,
     severity: Severity,
-    sink: &'d mut Sink,
+    out: &'d mut dyn Collect,
 }
 
 impl<'d> Context<'d> {
-    pub(crate) fn new(rule: &'static str, severity: Severity, sink: &'d mut Sink) -> Self {
-        Context { rule, severity, sink }
+    pub(crate) fn new(rule: &'static str, severity: Severity, out: &'d mut dyn Collect) -> Self {
+        Context { rule, severity, out }
     }
 
     /// Records a diagnostic at `span` about the member at JSON Pointer `pointer`; the returned
     /// reference adds labels, help and a fix.
     pub(crate) fn report(&mut self, pointer: String, span: Span, message: String) -> &mut Diagnostic {
-        self.sink.push(Diagnostic::new(self.rule, self.severity, pointer, span, message))
+        self.out.push(Diagnostic::new(self.rule, self.severity, pointer, span, message))
     }
 }
 
-/// Where the rules' diagnostics go. Only the first `limit` in source order are kept, the rest
-/// counted, so a hostile input (a million bad tags) cannot make the lint hold a million
-/// diagnostics: whenever twice the limit is held, the later half is dropped.
-#[derive(Debug)]
-pub(crate) struct Sink {
-    pub diagnostics: Vec<Diagnostic>,
-    limit: usize,
-    /// Diagnostics dropped, by severity: errors, warnings.
-    pub dropped: (usize, usize),
+/// What collects the diagnostics of running rules (the engine's sink, a test's list).
+pub(crate) trait Collect {
+    /// Keeps `diagnostic`; the returned reference lets the rule decorate it.
+    fn push(&mut self, diagnostic: Diagnostic) -> &mut Diagnostic;
 }
 
-impl Sink {
-    pub fn new(limit: usize) -> Sink {
-        Sink { diagnostics: Vec::new(), limit, dropped: (0, 0) }
-    }
-
+impl Collect for Vec<Diagnostic> {
     fn push(&mut self, diagnostic: Diagnostic) -> &mut Diagnostic {
-        if self.diagnostics.len() >= self.limit.saturating_mul(2) {
-            self.keep_first();
-        }
-        // A diagnostic's position does not change while the rule decorates it.
-        self.diagnostics.push_mut(diagnostic)
-    }
-
-    /// Sorts, keeps the first `limit` and counts the others.
-    pub fn keep_first(&mut self) {
-        crate::linter::sort(&mut self.diagnostics);
-        let keep = self.limit.min(self.diagnostics.len());
-        for cut in self.diagnostics.drain(keep..) {
-            match cut.severity {
-                Severity::Error => self.dropped.0 += 1,
-                Severity::Warning => self.dropped.1 += 1,
-            }
-        }
+        self.push_mut(diagnostic)
     }
 }
 

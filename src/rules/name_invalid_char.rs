@@ -1,10 +1,10 @@
 use unicode_segmentation::UnicodeSegmentation;
 
 use super::Context;
-use crate::describe::{code_points, describe_char, quote};
 use crate::diagnostic::{Applicability, Fix};
-use crate::schema::Field;
+use crate::request::members::Field;
 use crate::syntax::TextFlags;
+use crate::text::{code_points, describe_char, quote};
 use crate::view::{RequestView, StrMember};
 
 declare_rule! {

@@ -1,6 +1,6 @@
 use super::Context;
-use crate::checks::length::{self, Limit, Unit};
-use crate::schema::Field;
+use crate::measure::length::{self, Limit, Unit};
+use crate::request::members::Field;
 use crate::view::RequestView;
 
 declare_rule! {

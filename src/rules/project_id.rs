@@ -1,5 +1,5 @@
 use super::Context;
-use crate::describe::quote;
+use crate::text::quote;
 use crate::view::RequestView;
 
 declare_rule! {

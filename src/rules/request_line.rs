@@ -52,7 +52,7 @@ fn check(request: &RequestView<'_, '_>, ctx: &mut Context<'_>) {
         ctx.report(
             String::new(),
             http.path_span,
-            format!("the path is {}; it must be `{EXPECTED}`", crate::describe::quote(http.path, 80)),
+            format!("the path is {}; it must be `{EXPECTED}`", crate::text::quote(http.path, 80)),
         )
         .with_label("not the create-protected-instance path")
         .with_help(format!("write the path as `{EXPECTED}`, with your project ID in the middle"));

@@ -1,7 +1,7 @@
 use super::Context;
-use crate::checks::{AsciiSet, matching_ascii};
-use crate::describe::describe_char;
+use crate::measure::{AsciiSet, matching_ascii};
 use crate::syntax::TextFlags;
+use crate::text::describe_char;
 use crate::view::{RequestView, StrMember};
 
 declare_rule! {

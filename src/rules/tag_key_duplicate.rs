@@ -1,6 +1,6 @@
 use super::Context;
-use crate::checks::first_seen::FirstSeen;
-use crate::describe::quote;
+use crate::measure::first_seen::FirstSeen;
+use crate::text::quote;
 use crate::view::RequestView;
 
 declare_rule! {

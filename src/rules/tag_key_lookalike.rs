@@ -3,10 +3,10 @@ use std::borrow::Cow;
 use unicode_normalization::UnicodeNormalization;
 
 use super::Context;
-use crate::chars::is_default_ignorable;
-use crate::checks::first_seen::FirstSeen;
-use crate::describe::quote;
+use crate::measure::first_seen::FirstSeen;
 use crate::syntax::{JsonStr, TextFlags};
+use crate::text::is_default_ignorable;
+use crate::text::quote;
 use crate::view::RequestView;
 
 declare_rule! {

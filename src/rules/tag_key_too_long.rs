@@ -1,5 +1,5 @@
 use super::Context;
-use crate::checks::length::{self, Limit, Unit};
+use crate::measure::length::{self, Limit, Unit};
 use crate::view::RequestView;
 
 declare_rule! {

@@ -1,5 +1,5 @@
 use super::Context;
-use crate::schema::Field;
+use crate::request::members::Field;
 use crate::view::RequestView;
 
 declare_rule! {

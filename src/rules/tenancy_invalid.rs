@@ -1,8 +1,8 @@
 use super::Context;
-use crate::checks::similar;
-use crate::describe::quote;
 use crate::diagnostic::{Applicability, Fix};
-use crate::schema::Field;
+use crate::measure::similar;
+use crate::request::members::Field;
+use crate::text::quote;
 use crate::view::RequestView;
 
 declare_rule! {

@@ -2,27 +2,33 @@
 
 use super::{Context, Rule};
 use crate::diagnostic::Diagnostic;
+use crate::input::http;
 use crate::syntax;
 use crate::view::RequestView;
+
+/// Runs `rule` alone on `view`, adding its diagnostics to `found`.
+fn check(rule: &dyn Rule, view: &RequestView<'_, '_>, found: &mut Vec<Diagnostic>) {
+    let meta = rule.meta();
+    rule.check(view, &mut Context::new(meta.id, meta.default_severity, found));
+}
 
 /// Runs `rule` alone on `src`.
 pub fn run(rule: &dyn Rule, src: &str) -> Vec<Diagnostic> {
     let parsed = syntax::parse(src.as_bytes());
-    let view = RequestView::new(&parsed);
-    let mut sink = super::Sink::new(usize::MAX);
-    let meta = rule.meta();
-    rule.check(&view, &mut Context::new(meta.id, meta.default_severity, &mut sink));
-    crate::linter::sort(&mut sink.diagnostics);
-    sink.diagnostics
+    let mut found = Vec::new();
+    check(rule, &RequestView::new(&parsed), &mut found);
+    found.sort_by_key(Diagnostic::source_order);
+    found
 }
 
 /// Runs `rule` alone on the HTTP request file `text`.
 pub fn run_http(rule: &dyn Rule, text: &str) -> Vec<Diagnostic> {
-    let mut linter = crate::Linter::new();
-    for other in super::RULES.iter().filter(|r| r.meta().id != rule.meta().id) {
-        let _ = linter.set_severity(other.meta().id, None);
+    let mut found = Vec::new();
+    for (request, parsed) in http::bodies(text).flatten() {
+        check(rule, &RequestView::new(&parsed).with_http(&request), &mut found);
     }
-    linter.lint_http(text.as_bytes()).0.into_diagnostics()
+    found.sort_by_key(Diagnostic::source_order);
+    found
 }
 
 /// The source text under each primary label `rule` reports on `src`.

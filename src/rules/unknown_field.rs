@@ -1,10 +1,10 @@
 use std::collections::HashSet;
 
 use super::Context;
-use crate::checks::similar;
-use crate::describe::quote;
 use crate::diagnostic::{Applicability, Fix};
-use crate::schema;
+use crate::measure::similar;
+use crate::request::members;
+use crate::text::quote;
 use crate::view::{ObjectKind, RequestView};
 
 declare_rule! {
@@ -35,7 +35,7 @@ fn check(request: &RequestView<'_, '_>, ctx: &mut Context<'_>) {
             let suggestion = similar::closest(name, names());
             // The inner object posted without its wrapper: the most common mistake there is.
             let misplaced = (object.kind == ObjectKind::Root && suggestion.is_none())
-                .then(|| similar::closest(name, schema::INSTANCE.iter().map(|s| s.name)))
+                .then(|| similar::closest(name, members::INSTANCE.iter().map(|s| s.name)))
                 .flatten();
             if let Some(documented) = misplaced {
                 let spelt = if documented == name { String::new() } else { format!(" (as `{documented}`)") };

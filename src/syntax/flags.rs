@@ -96,7 +96,7 @@ const BYTE_FLAGS: [u16; 256] = {
 #[cfg(test)]
 mod tests {
     use super::TextFlags;
-    use crate::chars::is_invisible;
+    use crate::text::is_invisible;
 
     #[test]
     fn flags_describe_the_text() {

@@ -12,8 +12,6 @@ mod tree;
 
 pub use error::SyntaxError;
 pub use flags::TextFlags;
-pub use parser::MAX_DEPTH;
-pub use string::SourceChars;
 pub use tree::{Array, JsonStr, JsonType, Member, Node, NodeKind, Object};
 
 use crate::span::Span;

@@ -11,8 +11,8 @@ use std::borrow::Cow;
 use super::error::SyntaxError;
 use super::string::unescape_simple;
 use super::tree::{Array, JsonStr, Member, Node, NodeKind, Object};
-use crate::describe::describe_char;
 use crate::span::Span;
+use crate::text::describe_char;
 
 /// RFC 8259 §9 lets a parser limit nesting; the request itself needs four levels.
 pub const MAX_DEPTH: usize = 128;

@@ -1,3 +1,4 @@
+use super::parser::MAX_DEPTH;
 use super::*;
 
 fn root(text: &str) -> Node<'_> {
@@ -187,4 +188,59 @@ fn rest_client_variables_in_http_bodies() {
             .unwrap()
             .is_known()
     );
+}
+
+mod agrees_with_serde_json {
+    use proptest::prelude::*;
+    use proptest::test_runner::FileFailurePersistence;
+
+    use super::super::{Node, NodeKind, parse};
+
+    fn to_value(node: &Node<'_>) -> serde_json::Value {
+        match &node.kind {
+            NodeKind::Null => serde_json::Value::Null,
+            NodeKind::Bool(b) => (*b).into(),
+            NodeKind::Number(n) => serde_json::from_str(n).unwrap(),
+            NodeKind::String(s) => s.value().into(),
+            NodeKind::Array(a) => a.items.iter().map(to_value).collect(),
+            NodeKind::Object(o) => o.members.iter().map(|m| (m.key.value().to_string(), to_value(&m.value))).collect(),
+            NodeKind::Variable(v) => panic!("a variable outside an HTTP file: {v}"),
+        }
+    }
+
+    fn any_json() -> impl Strategy<Value = serde_json::Value> {
+        let leaf = prop_oneof![
+            Just(serde_json::Value::Null),
+            any::<bool>().prop_map(Into::into),
+            any::<i64>().prop_map(Into::into),
+            any::<f64>().prop_filter("finite", |f| f.is_finite()).prop_map(Into::into),
+            any::<String>().prop_map(Into::into),
+        ];
+        leaf.prop_recursive(6, 64, 8, |inner| {
+            prop_oneof![
+                prop::collection::vec(inner.clone(), 0..8).prop_map(Into::into),
+                prop::collection::btree_map(any::<String>(), inner, 0..8).prop_map(|m| m.into_iter().collect()),
+            ]
+        })
+    }
+
+    proptest! {
+        // Failures found once are replayed first, from `tests.proptest-regressions` beside this file.
+        #![proptest_config(ProptestConfig {
+            failure_persistence: Some(Box::new(FileFailurePersistence::SourceParallel("proptest-regressions"))),
+            ..ProptestConfig::default()
+        })]
+
+        #[test]
+        fn the_parser_agrees_with_serde_json(value in any_json(), pretty in any::<bool>()) {
+            let text = if pretty { serde_json::to_string_pretty(&value) } else { serde_json::to_string(&value) }.unwrap();
+            let parsed = parse(text.as_bytes());
+            prop_assert!(parsed.error.is_none(), "{:?}", parsed.error);
+            let root = parsed.root.unwrap();
+            // Compare with serde_json's reading of the same text (its float parsing is not exact).
+            let expected: serde_json::Value = serde_json::from_str(&text).unwrap();
+            prop_assert_eq!(to_value(&root), expected);
+            prop_assert_eq!(root.span.range(), 0..text.len());
+        }
+    }
 }

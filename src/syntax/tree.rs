@@ -227,11 +227,6 @@ impl<'a> JsonStr<'a> {
         }
     }
 
-    /// The source text between the quotes, escapes as written.
-    pub fn raw(&self) -> &'a str {
-        self.raw
-    }
-
     /// The span of the text between the quotes.
     pub fn content_span(&self) -> Span {
         Span::new(self.span.start + 1, self.span.end.saturating_sub(1))

@@ -4,9 +4,9 @@
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use sdrs_lint::fix::{self, Fixed};
-use sdrs_lint::render::LintedFile;
-use sdrs_lint::{Applicability, Linter, Report};
+use crate::fix::{self, Fixed};
+use crate::render::FileReport;
+use crate::{Applicability, InputKind, Linter, Report};
 
 use super::documents::Document;
 use crate::cli::args::Settings;
@@ -18,7 +18,7 @@ pub struct Analysis {
     linter: Arc<Linter>,
     /// The configuration and the document's path relative to it, for suppressions.
     config: Option<(Arc<Loaded>, PathBuf)>,
-    http: bool,
+    kind: InputKind,
 }
 
 impl Analysis {
@@ -27,9 +27,9 @@ impl Analysis {
     /// each time, so edits to it apply to the next change. `Err` describes a configuration
     /// that cannot be used.
     pub fn of(document: &Document) -> Result<Analysis, String> {
-        let http = document.http;
+        let kind = document.kind;
         let Some(path) = &document.path else {
-            return Ok(Analysis { linter: Arc::new(Linter::new()), config: None, http });
+            return Ok(Analysis { linter: Arc::new(Linter::new()), config: None, kind });
         };
         let mut resolver = Resolver::new(&Settings::default())?;
         let loaded = resolver.for_input(Some(path));
@@ -41,12 +41,12 @@ impl Analysis {
             let relative = loaded.relative(path).into_owned();
             (loaded, relative)
         });
-        Ok(Analysis { linter, config, http })
+        Ok(Analysis { linter, config, kind })
     }
 
     /// The diagnostics of `text`, less those the configuration suppresses.
     pub fn lint(&self, text: &[u8]) -> Report {
-        let mut report = if self.http { self.linter.lint_http(text).0 } else { self.linter.lint_bytes(text) };
+        let mut report = self.linter.lint_input(text, self.kind);
         if let Some((loaded, relative)) = &self.config {
             apply_suppressions(&mut report, loaded, relative);
         }
@@ -64,7 +64,7 @@ impl Analysis {
 fn describe(broken: &Broken) -> String {
     let problems = match &broken.problem {
         Ok(report) => {
-            let file = LintedFile::new(&broken.display, broken.text.as_bytes(), report);
+            let file = FileReport::new(&broken.display, broken.text.as_bytes(), report);
             let lines: Vec<String> = report
                 .diagnostics()
                 .iter()

@@ -4,9 +4,9 @@
 
 use std::collections::HashMap;
 
+use crate::lines::ColumnUnit;
+use crate::{Applicability, Span};
 use lsp_types::{CodeAction, CodeActionKind, CodeActionOrCommand, CodeActionParams, TextEdit, Uri, WorkspaceEdit};
-use sdrs_lint::source::ColumnUnit;
-use sdrs_lint::{Applicability, Span};
 
 use super::analysis::Analysis;
 use super::convert::Lines;

@@ -3,12 +3,12 @@
 //! object holds the cursor and what it already has; a scan of that object's text up to the
 //! cursor says whether a member name or a value is being typed, and whether inside quotes.
 
+use crate::Span;
+use crate::lines::ColumnUnit;
 use lsp_types::{
     CompletionItem, CompletionItemKind, CompletionTextEdit, Documentation, InsertTextFormat, MarkupContent, MarkupKind,
     Position, TextEdit,
 };
-use sdrs_lint::Span;
-use sdrs_lint::source::ColumnUnit;
 
 use super::convert::Lines;
 use super::documents::Document;
@@ -24,7 +24,7 @@ pub fn complete(document: &Document, position: Position, unit: ColumnUnit) -> Ve
     let text = document.text.as_str();
     let lines = Lines::new(text, unit);
     let offset = lines.offset(position);
-    let items = locate::with_body(text, document.http, offset, |parsed| {
+    let items = locate::with_body(text, document.kind, offset, |parsed| {
         let found = locate::innermost_object(parsed, offset)?;
         let typing = scan(text, found.node.span.start, offset)?;
         let present: Vec<&str> = found

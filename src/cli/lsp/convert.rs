@@ -1,15 +1,19 @@
 //! Byte offsets of the linted text ↔ LSP positions in the negotiated encoding.
 
+use crate::Span;
+use crate::lines::{ColumnUnit, LineIndex};
 use lsp_types::{ClientCapabilities, Position, PositionEncodingKind, Range};
-use sdrs_lint::Span;
-use sdrs_lint::source::{ColumnUnit, LineIndex};
 
 /// The position encoding for a client: UTF-8 when it offers it (no conversion cost, and
-/// exact for every character), otherwise UTF-16, which every client supports.
+/// exact for every character), else UTF-32 when it offers that, otherwise UTF-16, which every
+/// client supports.
 pub fn negotiate(capabilities: &ClientCapabilities) -> ColumnUnit {
     let offered = capabilities.general.as_ref().and_then(|g| g.position_encodings.as_ref());
-    if offered.is_some_and(|kinds| kinds.contains(&PositionEncodingKind::UTF8)) {
+    let offers = |kind: &PositionEncodingKind| offered.is_some_and(|kinds| kinds.contains(kind));
+    if offers(&PositionEncodingKind::UTF8) {
         ColumnUnit::Utf8
+    } else if offers(&PositionEncodingKind::UTF32) {
+        ColumnUnit::Utf32
     } else {
         ColumnUnit::Utf16
     }

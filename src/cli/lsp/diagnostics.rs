@@ -1,7 +1,7 @@
 //! sdrs-lint diagnostics → LSP diagnostics.
 
+use crate::{Diagnostic, Severity};
 use lsp_types::{DiagnosticRelatedInformation, DiagnosticSeverity, Location, NumberOrString, Uri};
-use sdrs_lint::{Diagnostic, Severity};
 
 use super::convert::Lines;
 

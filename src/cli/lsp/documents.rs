@@ -3,8 +3,9 @@
 use std::collections::HashMap;
 use std::path::PathBuf;
 
+use crate::InputKind;
+use crate::lines::ColumnUnit;
 use lsp_types::{TextDocumentContentChangeEvent, Uri};
-use sdrs_lint::source::ColumnUnit;
 
 use super::convert::Lines;
 
@@ -17,15 +18,15 @@ pub struct Document {
     pub version: i32,
     /// Its file, for a `file:` URI: where configuration is looked up.
     pub path: Option<PathBuf>,
-    /// Whether it is an HTTP request file rather than a JSON body.
-    pub http: bool,
+    /// A JSON body or an HTTP request file.
+    pub kind: InputKind,
 }
 
 impl Document {
     /// A document opened with `text`.
     pub fn new(uri: &Uri, language_id: &str, version: i32, text: String) -> Self {
-        let http = has_http_extension(uri) || language_id.eq_ignore_ascii_case("http");
-        Document { text, version, path: file_path(uri), http }
+        let kind = if language_id.eq_ignore_ascii_case("http") { InputKind::Http } else { kind_of_name(uri) };
+        Document { text, version, path: file_path(uri), kind }
     }
 
     /// Applies the changes of one `didChange` in order: a change without a range replaces
@@ -86,14 +87,12 @@ fn uri_path(uri: &Uri) -> &str {
     }
 }
 
-/// Whether the URI names a `.http` or `.rest` file (in any letter case).
-fn has_http_extension(uri: &Uri) -> bool {
+/// What the URI's file name says the document is (`.http` and `.rest` are HTTP files).
+fn kind_of_name(uri: &Uri) -> InputKind {
     let path = percent_decode(uri_path(uri)).unwrap_or_default();
     let path = String::from_utf8_lossy(&path);
     let name = path.rsplit('/').next().unwrap_or_default();
-    name.rsplit_once('.').is_some_and(|(stem, ext)| {
-        !stem.is_empty() && (ext.eq_ignore_ascii_case("http") || ext.eq_ignore_ascii_case("rest"))
-    })
+    InputKind::of_path(std::path::Path::new(name))
 }
 
 /// The local file a `file:` URI names (`file:///dir/a%20b.json`, `file://localhost/…`);
@@ -169,11 +168,11 @@ mod tests {
 
     #[test]
     fn http_files_are_recognised_by_extension() {
-        assert!(has_http_extension(&uri("file:///tmp/create.http")));
-        assert!(has_http_extension(&uri("file:///tmp/create.REST?x=1")));
-        assert!(has_http_extension(&uri("untitled:req.http")));
-        assert!(!has_http_extension(&uri("file:///tmp/http/body.json")));
-        assert!(!has_http_extension(&uri("file:///tmp/.http.d/body")));
-        assert!(!has_http_extension(&uri("file:///tmp/.http")), "a dot file has no extension");
+        assert_eq!(kind_of_name(&uri("file:///tmp/create.http")), InputKind::Http);
+        assert_eq!(kind_of_name(&uri("file:///tmp/create.REST?x=1")), InputKind::Http);
+        assert_eq!(kind_of_name(&uri("untitled:req.http")), InputKind::Http);
+        assert_eq!(kind_of_name(&uri("file:///tmp/http/body.json")), InputKind::Json);
+        assert_eq!(kind_of_name(&uri("file:///tmp/.http.d/body")), InputKind::Json);
+        assert_eq!(kind_of_name(&uri("file:///tmp/.http")), InputKind::Json, "a dot file has no extension");
     }
 }

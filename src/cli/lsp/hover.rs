@@ -1,9 +1,9 @@
 //! `textDocument/hover`: the documentation of a member name of a documented object.
 
+use crate::lines::ColumnUnit;
+use crate::request::members::{self, MemberSpec};
+use crate::syntax::JsonType;
 use lsp_types::{Hover, HoverContents, MarkupContent, MarkupKind, Position};
-use sdrs_lint::schema::{self, MemberSpec};
-use sdrs_lint::source::ColumnUnit;
-use sdrs_lint::syntax::JsonType;
 
 use super::convert::Lines;
 use super::documents::Document;
@@ -14,11 +14,11 @@ pub fn hover(document: &Document, position: Position, unit: ColumnUnit) -> Optio
     let text = document.text.as_str();
     let lines = Lines::new(text, unit);
     let offset = lines.offset(position);
-    locate::with_body(text, document.http, offset, |parsed| {
+    locate::with_body(text, document.kind, offset, |parsed| {
         let found = locate::innermost_object(parsed, offset)?;
         let member = found.key_at(offset)?;
         let spec = found.place.spec()?;
-        let spec = spec.get(schema::find(spec, member.key.value())?)?;
+        let spec = spec.get(members::find(spec, member.key.value())?)?;
         Some(Hover {
             contents: HoverContents::Markup(MarkupContent {
                 kind: MarkupKind::Markdown,
@@ -76,7 +76,7 @@ mod tests {
 
     #[test]
     fn markdown_has_name_requirement_type_meaning_and_limits() {
-        let name = schema::INSTANCE.iter().find(|s| s.name == "name").unwrap();
+        let name = members::INSTANCE.iter().find(|s| s.name == "name").unwrap();
         let text = markdown(name, Place::Instance);
         assert!(text.starts_with("**`name`** — required string in `protected_instance`\n\n"), "{text}");
         assert!(text.contains("The protected instance's name (at most 64 bytes)."), "{text}");

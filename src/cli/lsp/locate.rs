@@ -2,9 +2,10 @@
 //! object. Works on incomplete documents through the parser's partial tree, where objects
 //! cut short by a syntax error are open to the end.
 
-use sdrs_lint::http;
-use sdrs_lint::schema::{self, MemberSpec};
-use sdrs_lint::syntax::{self, Member, Node, NodeKind, Object, Parsed};
+use crate::InputKind;
+use crate::input::http;
+use crate::request::members::{self, MemberSpec};
+use crate::syntax::{self, Member, Node, NodeKind, Object, Parsed};
 
 /// What an object or array of the tree is to the request.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -25,9 +26,9 @@ impl Place {
     /// The documented members of an object at this place.
     pub fn spec(self) -> Option<&'static [MemberSpec]> {
         match self {
-            Place::Root => Some(schema::ROOT),
-            Place::Instance => Some(schema::INSTANCE),
-            Place::Tag => Some(schema::TAG),
+            Place::Root => Some(members::ROOT),
+            Place::Instance => Some(members::INSTANCE),
+            Place::Tag => Some(members::TAG),
             Place::Tags | Place::Other => None,
         }
     }
@@ -74,17 +75,16 @@ impl<'t, 'a> Found<'t, 'a> {
 /// Calls `f` with the parse of the request body holding `offset`: the whole text for a JSON
 /// document; for an HTTP file, the body of the create-protected-instance request whose body
 /// holds it (or ends before it with only white space between).
-pub fn with_body<R>(text: &str, http: bool, offset: usize, f: impl FnOnce(&Parsed<'_>) -> Option<R>) -> Option<R> {
-    if !http {
+pub fn with_body<R>(text: &str, kind: InputKind, offset: usize, f: impl FnOnce(&Parsed<'_>) -> Option<R>) -> Option<R> {
+    if kind == InputKind::Json {
         return f(&syntax::parse_str(text));
     }
-    let request = http::split(text).into_iter().filter(|r| r.purpose(text).is_ok()).find(|r| {
-        let body = r.body;
+    let (_, parsed) = http::bodies(text).flatten().find(|(request, _)| {
+        let body = request.body;
         !body.is_empty()
             && body.start <= offset
             && text.get(body.end..offset.max(body.end)).is_some_and(|gap| gap.trim().is_empty())
     })?;
-    let parsed = syntax::parse_region(text.get(..request.body.end)?, request.body.start);
     f(&parsed)
 }
 
@@ -128,7 +128,7 @@ mod tests {
 
     fn place_at(text: &str, marker: &str) -> Option<Place> {
         let offset = text.find(marker).unwrap();
-        with_body(text, false, offset, |parsed| innermost_object(parsed, offset).map(|f| f.place))
+        with_body(text, InputKind::Json, offset, |parsed| innermost_object(parsed, offset).map(|f| f.place))
     }
 
     #[test]
@@ -140,7 +140,7 @@ mod tests {
         assert_eq!(place_at(text, r#""z""#), Some(Place::Root));
         let cut = "{\"protected_instance\": {\"name\": \"a\",\n  \"";
         let offset = cut.len();
-        let place = with_body(cut, false, offset, |p| innermost_object(p, offset).map(|f| f.place));
+        let place = with_body(cut, InputKind::Json, offset, |p| innermost_object(p, offset).map(|f| f.place));
         assert_eq!(place, Some(Place::Instance));
     }
 
@@ -149,9 +149,9 @@ mod tests {
         let text =
             "GET /v1/p/other\n\n{\"a\": {}}\n###\nPOST /v1/p/protected-instances\n\n{\"protected_instance\": {\n";
         let offset = text.len();
-        let place = with_body(text, true, offset, |p| innermost_object(p, offset).map(|f| f.place));
+        let place = with_body(text, InputKind::Http, offset, |p| innermost_object(p, offset).map(|f| f.place));
         assert_eq!(place, Some(Place::Instance));
         let other = text.find("{}").unwrap() + 1;
-        assert_eq!(with_body(text, true, other, |p| innermost_object(p, other).map(|f| f.place)), None);
+        assert_eq!(with_body(text, InputKind::Http, other, |p| innermost_object(p, other).map(|f| f.place)), None);
     }
 }

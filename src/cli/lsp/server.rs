@@ -3,6 +3,7 @@
 
 use std::collections::HashMap;
 
+use crate::lines::ColumnUnit;
 use lsp_server::{Connection, ErrorCode, Message, Notification, Request, Response, ResponseError};
 use lsp_types::notification::{
     DidChangeTextDocument, DidCloseTextDocument, DidOpenTextDocument, LogMessage, Notification as _,
@@ -16,7 +17,6 @@ use lsp_types::{
     LogMessageParams, MessageType, PublishDiagnosticsParams, ServerCapabilities, ServerInfo, ShowMessageParams,
     TextDocumentSyncCapability, TextDocumentSyncKind, TextDocumentSyncOptions, Uri,
 };
-use sdrs_lint::source::ColumnUnit;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::Value;

@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::linter::{LintError, Report};
+use crate::engine::{LintError, Report};
 
 /// The body of `POST /v1/{project_id}/protected-instances`.
 ///
@@ -92,7 +92,7 @@ impl Tag {
 
 /// A request serialized to JSON, with the report of linting that JSON.
 #[derive(Clone, Debug)]
-pub struct LintedRequest {
+pub struct SerializedRequest {
     /// The JSON body; diagnostic spans point into it.
     pub json: String,
     /// What the rules found.
@@ -119,16 +119,16 @@ impl CreateProtectedInstanceRequest {
     }
 
     /// Serializes the request and lints the JSON.
-    pub fn lint(&self) -> LintedRequest {
+    pub fn lint(&self) -> SerializedRequest {
         let json = self.to_json();
         let report = crate::lint(&json);
-        LintedRequest { json, report }
+        SerializedRequest { json, report }
     }
 
     /// The JSON body to send, or a [`LintError`] listing every reason the service would reject
     /// it (warnings alone do not fail).
     pub fn validate(&self) -> Result<String, LintError> {
-        let LintedRequest { json, report } = self.lint();
+        let SerializedRequest { json, report } = self.lint();
         report.into_result("request.json", json.clone())?;
         Ok(json)
     }

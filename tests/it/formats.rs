@@ -5,11 +5,11 @@
 use std::collections::HashMap;
 
 use regex::Regex;
-use sdrs_lint::render::{Entry, LintedFile, Summary, github, junit, sarif};
+use sdrs_lint::render::{Entry, FileReport, Summary, github, junit, sarif};
 use sdrs_lint::{Report, Severity};
 use serde_json::Value;
 
-/// An input and what linting it found; [`LintedFile`]s borrow from it.
+/// An input and what linting it found; [`FileReport`]s borrow from it.
 struct Input {
     path: String,
     bytes: Vec<u8>,
@@ -23,8 +23,8 @@ fn input(path: &str, bytes: impl Into<Vec<u8>>) -> Input {
 }
 
 impl Input {
-    fn file(&self) -> LintedFile<'_> {
-        LintedFile::new(&self.path, &self.bytes, &self.report)
+    fn file(&self) -> FileReport<'_> {
+        FileReport::new(&self.path, &self.bytes, &self.report)
     }
 }
 
@@ -51,7 +51,7 @@ fn run_text(
     failed: &[(&str, &str)],
     write: fn(&mut dyn std::io::Write, &[Entry<'_>], Summary) -> std::io::Result<()>,
 ) -> String {
-    let files: Vec<LintedFile<'_>> = inputs.iter().map(Input::file).collect();
+    let files: Vec<FileReport<'_>> = inputs.iter().map(Input::file).collect();
     let mut entries: Vec<Entry<'_>> = files.iter().map(Entry::Linted).collect();
     entries.extend(failed.iter().map(|&(path, error)| Entry::Failed { path, error }));
     let mut out = Vec::new();
@@ -85,7 +85,7 @@ fn sarif(inputs: &[Input], failed: &[(&str, &str)]) -> Value {
 }
 
 fn schema_errors(log: &Value) -> Vec<String> {
-    let schema: Value = serde_json::from_str(include_str!("data/sarif-schema-2.1.0.json")).unwrap();
+    let schema: Value = serde_json::from_str(include_str!("../data/sarif-schema-2.1.0.json")).unwrap();
     let validator = jsonschema::draft4::new(&schema).unwrap();
     validator.iter_errors(log).map(|e| format!("{e} at {}", e.instance_path())).collect()
 }
@@ -203,7 +203,8 @@ fn sarif_columns_count_utf16_code_units_after_crlf_and_emoji() {
 
 #[test]
 fn sarif_carries_fixes_and_logical_locations() {
-    let inputs = [input("examples/misspelled-flavorref.json", include_str!("../examples/misspelled-flavorref.json"))];
+    let inputs =
+        [input("examples/misspelled-flavorref.json", include_str!("../../examples/misspelled-flavorref.json"))];
     let log = sarif(&inputs, &[]);
     let found = results(&log, "unknown-field");
     assert_eq!(found.len(), 1);
@@ -231,7 +232,7 @@ fn sarif_carries_fixes_and_logical_locations() {
 
 #[test]
 fn sarif_secondary_labels_are_related_locations() {
-    let inputs = [input("examples/duplicate-tag-keys.json", include_str!("../examples/duplicate-tag-keys.json"))];
+    let inputs = [input("examples/duplicate-tag-keys.json", include_str!("../../examples/duplicate-tag-keys.json"))];
     let log = sarif(&inputs, &[]);
     let found = results(&log, "tag-key-duplicate");
     assert_eq!(found.len(), 1);
@@ -251,7 +252,7 @@ fn sarif_secondary_labels_are_related_locations() {
 
 #[test]
 fn sarif_reports_unreadable_inputs_as_failed_execution() {
-    let inputs = [input("ok.json", include_str!("../examples/clean-minimal.json"))];
+    let inputs = [input("ok.json", include_str!("../../examples/clean-minimal.json"))];
     let log = sarif(&inputs, &[("missing.json", "No such file or directory (os error 2)")]);
     let invocation = &run0(&log)["invocations"][0];
     assert_eq!(invocation["executionSuccessful"], false);
@@ -269,7 +270,7 @@ fn sarif_reports_unreadable_inputs_as_failed_execution() {
 
 #[test]
 fn sarif_uris_are_percent_encoded() {
-    let body = include_str!("../examples/clean-minimal.json");
+    let body = include_str!("../../examples/clean-minimal.json");
     let mut paths = vec!["dir/a b/ü#1.json", "a:b.json", "<stdin>"];
     if cfg!(unix) {
         paths.push("/tmp/x y.json");
@@ -482,7 +483,7 @@ fn junit_counts_one_case_per_rule_and_input() {
 
 #[test]
 fn junit_warnings_only_pass_with_system_out() {
-    let inputs = [input("examples/reference-example.json", include_str!("../examples/reference-example.json"))];
+    let inputs = [input("examples/reference-example.json", include_str!("../../examples/reference-example.json"))];
     let xml = junit(&inputs, &[]);
     assert_eq!(attr(&xml, "testsuites", "failures"), ["0"]);
     assert_eq!(attr(&xml, "testsuite", "failures"), ["0"]);

@@ -1,5 +1,4 @@
 //! Helpers shared by the integration tests that run the `sdrs-lint` binary.
-#![allow(dead_code)] // each test crate uses some of them
 
 use std::ffi::OsStr;
 use std::io::Write;

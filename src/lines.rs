@@ -64,11 +64,6 @@ impl LineIndex {
         if line == 1 { start.max(self.bom_len) } else { start }
     }
 
-    /// The byte offset where 1-based `line` starts, if the input has that many lines.
-    pub fn line_start(&self, line: usize) -> Option<usize> {
-        self.starts.get(line.checked_sub(1)?).copied()
-    }
-
     /// The 0-based line of byte `offset` and its 0-based column in `unit`s, counted from the
     /// line's first byte as the Language Server Protocol counts: a byte-order mark is a
     /// character like any other, and each byte of an invalid UTF-8 sequence counts one.

@@ -1,7 +1,7 @@
 //! Rendered output exactly as users see it, for the shipped examples and for inputs that are
 //! hard to render (CRLF, multi-byte characters, escapes, controls). Colourless, 100 columns.
 
-mod common;
+use crate::common;
 
 fn sdrs_lint(args: &[&str], stdin: Option<&[u8]>) -> String {
     let mut all = vec!["--color", "never"];

@@ -2,15 +2,16 @@
 //! anywhere, `{{variables}}` in the request line and the body, near-miss paths, a byte-order
 //! mark. Linted through the public API; each case asserts the exact (rule, labelled text) list.
 
-use sdrs_lint::Linter;
+use sdrs_lint::{InputKind, Linter};
 
 fn findings(file: &str) -> Vec<(&'static str, String)> {
-    let (report, _) = Linter::new().lint_http(file.as_bytes());
+    let report = Linter::new().lint_input(file.as_bytes(), InputKind::Http);
     report.diagnostics().iter().map(|d| (d.rule, file[d.primary.span.range()].to_string())).collect()
 }
 
 fn skipped(file: &str) -> Vec<String> {
-    Linter::new().lint_http(file.as_bytes()).1.into_iter().map(|s| s.reason).collect()
+    let report = Linter::new().lint_input(file.as_bytes(), InputKind::Http);
+    report.skipped_requests().iter().map(|s| s.reason.clone()).collect()
 }
 
 const BODY: &str = r#"{"protected_instance": {"server_group_id": "5f0c1a9e-2b7d-4c3a-9e1f-6d8b2a4c7e90", "server_id": "9b2e4f61-7c3d-4a8e-b5f2-1e6d9c0a3b47", "name": "web-01"}}"#;
@@ -121,7 +122,7 @@ fn a_byte_order_mark_is_reported_once() {
 fn utf16_files_are_named() {
     let text = format!("POST /v1/p/protected-instances\n\n{BODY}\n");
     let bytes: Vec<u8> = [0xFF, 0xFE].into_iter().chain(text.encode_utf16().flat_map(u16::to_le_bytes)).collect();
-    let (report, _) = Linter::new().lint_http(&bytes);
+    let report = Linter::new().lint_input(&bytes, InputKind::Http);
     let found: Vec<(&str, &str)> = report.diagnostics().iter().map(|d| (d.rule, d.message.as_str())).collect();
     assert_eq!(found, [("invalid-json", "the input is UTF-16 (little-endian), not UTF-8")]);
 }

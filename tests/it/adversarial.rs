@@ -6,7 +6,7 @@ use std::os::unix::ffi::OsStrExt;
 use std::path::PathBuf;
 use std::process::Output;
 
-mod common;
+use crate::common;
 
 fn temp(name: &str) -> PathBuf {
     common::temp_dir(&format!("adversarial-{name}"))

@@ -5,9 +5,10 @@
 //!
 //! Hand-written: the format is a few line rules, and no crate parses it with byte spans.
 
-use crate::checks::similar;
-use crate::detect;
+use crate::input::detect;
+use crate::measure::similar;
 use crate::span::Span;
+use crate::syntax::{self, Parsed};
 
 /// One request of an HTTP file; every span is a byte range of the whole file.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -57,7 +58,7 @@ impl<'a> HttpRequest<'a> {
         if !body.trim().is_empty() && detect::body_is_request(body) {
             return Ok(());
         }
-        let call = crate::describe::quote(&self.describe(), 80);
+        let call = crate::text::quote(&self.describe(), 80);
         Err(if close {
             format!("{call} lists or deletes protected instances; only `POST` with a body creates one")
         } else {
@@ -69,6 +70,35 @@ impl<'a> HttpRequest<'a> {
     pub fn describe(&self) -> String {
         if self.method.is_empty() { self.target.to_string() } else { format!("{} {}", self.method, self.target) }
     }
+}
+
+/// A request of an HTTP file that was not linted, and why.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SkippedRequest {
+    /// Its method and target.
+    pub span: Span,
+    /// Why it is not a create-protected-instance request.
+    pub reason: String,
+}
+
+/// Every request of an HTTP file meant to create a protected instance, with its parsed body
+/// (spans into the file; the file's byte-order mark goes with the first), or why a request is
+/// skipped. The one place that finds the bodies of an HTTP file: the engine lints them, the
+/// language server looks things up in them.
+pub fn bodies(text: &str) -> impl Iterator<Item = Result<(HttpRequest<'_>, Parsed<'_>), SkippedRequest>> {
+    let mut bom = text.starts_with('\u{feff}').then(|| Span::new(0, '\u{feff}'.len_utf8()));
+    split(text).into_iter().map(move |request| {
+        if let Err(reason) = request.purpose(text) {
+            return Err(SkippedRequest { span: request.method_span.to(request.target_span), reason });
+        }
+        let mut parsed = syntax::parse_region(text.get(..request.body.end).unwrap_or_default(), request.body.start);
+        if let Some(error) = parsed.error.as_mut().filter(|_| request.body.is_empty()) {
+            error.message = "the request has no body".into();
+            error.label = "expected a blank line, then the JSON body".into();
+        }
+        parsed.bom = bom.take();
+        Ok((request, parsed))
+    })
 }
 
 /// Splits an HTTP request file into its requests.

@@ -7,8 +7,8 @@
 //! unquoted names, single quotes, files cut short), which no JSON crate tolerates; and it only
 //! needs the names of two levels of members, not values.
 
-use crate::checks::similar;
-use crate::schema;
+use crate::measure::similar;
+use crate::request::members;
 
 /// What a file was recognised as, and why (for `--verbose`).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -67,10 +67,10 @@ pub fn json(bytes: &[u8]) -> Detection {
 }
 
 /// Classifies an HTTP request file: a request file when one of its requests is meant to create
-/// a protected instance (see [`crate::http::HttpRequest::purpose`]).
+/// a protected instance (see [`crate::input::http::HttpRequest::purpose`]).
 pub fn http(bytes: &[u8]) -> Detection {
     let text = decode(bytes);
-    let requests = crate::http::split(&text);
+    let requests = crate::input::http::split(&text);
     if requests.iter().any(|r| r.purpose(&text).is_ok()) {
         return Detection::request("a request to create a protected instance");
     }
@@ -91,7 +91,7 @@ fn classify(root: &[(String, Shape)]) -> Detection {
     if has("$schema") || (has("properties") && has("type")) {
         return Detection::other("a JSON Schema, not a request");
     }
-    let instance_names = || schema::INSTANCE.iter().map(|s| s.name);
+    let instance_names = || members::INSTANCE.iter().map(|s| s.name);
     for (name, shape) in root {
         let exact = name == "protected_instance";
         if !exact && similar::closest(name, ["protected_instance"]).is_none() {

@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Output;
 
-mod common;
+use crate::common;
 
 fn temp(name: &str) -> PathBuf {
     common::temp_dir(&format!("fixes-{name}"))

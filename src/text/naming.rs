@@ -5,7 +5,7 @@ use std::fmt::Write;
 
 use unicode_properties::{GeneralCategory, GeneralCategoryGroup, UnicodeGeneralCategory};
 
-use crate::chars::{is_invisible, is_noncharacter};
+use crate::text::{is_invisible, is_noncharacter};
 
 /// Whether `c` is safe and useful to show as itself: a letter, digit, punctuation or symbol,
 /// or the ASCII space. Controls, formatting characters, other spaces, lone marks and the

@@ -27,7 +27,7 @@ pub fn parse(s: &str) -> Result<[u8; 4], String> {
             return Err("has an empty part between dots".into());
         }
         if !part.bytes().all(|b| b.is_ascii_digit()) {
-            return Err(format!("has {}, which is not a decimal number", crate::describe::quote(part, 16)));
+            return Err(format!("has {}, which is not a decimal number", crate::text::quote(part, 16)));
         }
         if part.len() > 1 && part.starts_with('0') {
             return Err(format!("has `{part}` with a leading zero, which some parsers read as octal"));

@@ -9,8 +9,8 @@ use std::path::Path;
 
 use regex::Regex;
 
-mod common;
-use sdrs_lint::render::{LintedFile, short};
+use crate::common;
+use sdrs_lint::render::{FileReport, short};
 use sdrs_lint::{Applicability, RuleMeta};
 
 struct Block {
@@ -34,12 +34,12 @@ fn blocks(page: &str) -> Vec<Block> {
 /// What `sdrs-lint --format short` prints for the example, as `example.json` or `example.http`.
 fn short_output(source: &str, http: bool) -> String {
     let (name, report) = if http {
-        ("example.http", sdrs_lint::Linter::new().lint_http(source.as_bytes()).0)
+        ("example.http", sdrs_lint::Linter::new().lint_input(source.as_bytes(), sdrs_lint::InputKind::Http))
     } else {
         ("example.json", sdrs_lint::lint(source))
     };
     let mut out = Vec::new();
-    short::write(&mut out, &LintedFile::new(name, source.as_bytes(), &report)).unwrap();
+    short::write(&mut out, &FileReport::new(name, source.as_bytes(), &report)).unwrap();
     String::from_utf8(out).unwrap()
 }
 

@@ -1,0 +1,205 @@
+//! The engine: one entry point per input kind; parse once, build the view once, run every
+//! enabled rule, keep the findings in source order.
+
+mod report;
+mod sink;
+
+use std::fmt;
+use std::path::Path;
+use std::sync::LazyLock;
+
+pub use crate::input::http::SkippedRequest;
+pub use report::{LintError, Report};
+use sink::Sink;
+
+use crate::diagnostic::{Applicability, Level, Severity};
+use crate::fix::{self, Fixed};
+use crate::input::http;
+use crate::rules::{self, Context, RULES};
+use crate::syntax;
+use crate::view::RequestView;
+
+/// What an input is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum InputKind {
+    /// A JSON request body (`.json`, standard input, a request built in memory).
+    Json,
+    /// An HTTP request file (`.http`, `.rest`): request lines, headers and bodies, as the API
+    /// reference prints requests and REST-client tools keep them.
+    Http,
+}
+
+impl InputKind {
+    /// The kind of the file at `path`: [`InputKind::Http`] for `.http` and `.rest` (in any
+    /// letter case), else [`InputKind::Json`].
+    pub fn of_path(path: &Path) -> InputKind {
+        let http = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| ["http", "rest"].iter().any(|x| e.eq_ignore_ascii_case(x)));
+        if http { InputKind::Http } else { InputKind::Json }
+    }
+}
+
+/// Runs the rules with per-rule levels. [`Linter::default`] uses each rule's default.
+#[derive(Clone, Debug)]
+pub struct Linter {
+    /// The level of each rule of [`rules::all`], by position.
+    levels: Vec<Level>,
+    /// At most this many diagnostics per input are kept; the rest are counted.
+    max_diagnostics: usize,
+}
+
+/// The default of [`Linter::set_max_diagnostics`].
+pub const DEFAULT_MAX_DIAGNOSTICS: usize = 1000;
+
+impl Default for Linter {
+    fn default() -> Self {
+        Linter {
+            levels: rules::all().iter().map(|m| Level::from(m.default_severity)).collect(),
+            max_diagnostics: DEFAULT_MAX_DIAGNOSTICS,
+        }
+    }
+}
+
+/// A rule id that no rule has.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UnknownRule(pub String);
+
+impl fmt::Display for UnknownRule {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "unknown rule `{}`", self.0)
+    }
+}
+
+impl std::error::Error for UnknownRule {}
+
+impl Linter {
+    /// A linter running every rule at its default severity.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Sets the level of rule `id`: a [`Severity`], or [`Level::Off`].
+    ///
+    /// ```
+    /// use sdrs_lint::{Level, Linter, Severity};
+    /// let mut linter = Linter::new();
+    /// linter.set_level("id-not-uuid", Severity::Error)?;
+    /// linter.set_level("doc-example-value", Level::Off)?;
+    /// assert!(linter.set_level("no-such-rule", Level::Off).is_err());
+    /// # Ok::<(), sdrs_lint::UnknownRule>(())
+    /// ```
+    pub fn set_level(&mut self, id: &str, level: impl Into<Level>) -> Result<&mut Self, UnknownRule> {
+        let slot = rules::all().iter().position(|m| m.id == id).and_then(|i| self.levels.get_mut(i));
+        *slot.ok_or_else(|| UnknownRule(id.to_string()))? = level.into();
+        Ok(self)
+    }
+
+    /// The level rule `id` runs at ([`Level::Off`] for an id no rule has).
+    pub fn level(&self, id: &str) -> Level {
+        let index = rules::all().iter().position(|m| m.id == id);
+        index.and_then(|i| self.levels.get(i)).copied().unwrap_or(Level::Off)
+    }
+
+    /// The severity rule `id` reports with; `None` when it is off.
+    pub fn severity(&self, id: &str) -> Option<Severity> {
+        self.level(id).severity()
+    }
+
+    /// Keeps at most `max` diagnostics per input (the first in source order) and only counts
+    /// the rest ([`Report::omitted`]); `None` keeps them all. The default is 1000.
+    pub fn set_max_diagnostics(&mut self, max: Option<usize>) -> &mut Self {
+        self.max_diagnostics = max.unwrap_or(usize::MAX);
+        self
+    }
+
+    /// Lints a request body given as text.
+    pub fn lint(&self, text: &str) -> Report {
+        self.lint_json(&syntax::parse_str(text))
+    }
+
+    /// Lints a request body given as bytes: invalid UTF-8, UTF-16 and byte-order marks are
+    /// diagnosed, never a cause of failure.
+    pub fn lint_bytes(&self, bytes: &[u8]) -> Report {
+        self.lint_input(bytes, InputKind::Json)
+    }
+
+    /// Lints an input of any kind. For an HTTP request file: the request line and body of
+    /// every request meant to create a protected instance, with spans into the file; requests
+    /// to other endpoints are listed by [`Report::skipped_requests`].
+    pub fn lint_input(&self, bytes: &[u8], kind: InputKind) -> Report {
+        match kind {
+            InputKind::Json => self.lint_json(&syntax::parse(bytes)),
+            InputKind::Http => self.lint_http(bytes),
+        }
+    }
+
+    /// Applies every fix up to `allow` (`Safe`, or `Unsafe` for both) until none applies; a
+    /// pass that would turn valid JSON invalid is discarded.
+    pub fn fix(&self, bytes: &[u8], kind: InputKind, allow: Applicability) -> Fixed {
+        fix::fix_with(bytes, allow, |text| self.lint_input(text, kind))
+    }
+
+    fn lint_json(&self, parsed: &syntax::Parsed<'_>) -> Report {
+        let mut sink = self.sink();
+        self.check(&RequestView::new(parsed), &mut sink);
+        self.report(sink, Vec::new())
+    }
+
+    fn lint_http(&self, bytes: &[u8]) -> Report {
+        let mut sink = self.sink();
+        let text = match syntax::encoding_error(bytes) {
+            None => std::str::from_utf8(bytes).unwrap_or_default(),
+            Some(error) => {
+                let parsed = syntax::Parsed { text: "", root: None, error: Some(error), bom: None };
+                self.check(&RequestView::new(&parsed), &mut sink);
+                return self.report(sink, Vec::new());
+            }
+        };
+        let mut skipped = Vec::new();
+        for body in http::bodies(text) {
+            match body {
+                Ok((request, parsed)) => self.check(&RequestView::new(&parsed).with_http(&request), &mut sink),
+                Err(skip) => skipped.push(skip),
+            }
+        }
+        self.report(sink, skipped)
+    }
+
+    fn sink(&self) -> Sink {
+        Sink::new(self.max_diagnostics)
+    }
+
+    fn report(&self, sink: Sink, skipped: Vec<SkippedRequest>) -> Report {
+        Report::new(sink, self.enabled().collect(), skipped)
+    }
+
+    /// The ids of the request rules this linter runs.
+    pub fn enabled(&self) -> impl Iterator<Item = &'static str> + '_ {
+        RULES.iter().zip(rule_slots()).filter(|&(_, &slot)| self.runs(slot)).map(|(rule, _)| rule.meta().id)
+    }
+
+    fn runs(&self, slot: usize) -> bool {
+        self.levels.get(slot).is_some_and(|l| l.severity().is_some())
+    }
+
+    /// Runs every enabled rule on `view`.
+    fn check(&self, view: &RequestView<'_, '_>, sink: &mut Sink) {
+        for (rule, &slot) in RULES.iter().zip(rule_slots()) {
+            if let Some(severity) = self.levels.get(slot).and_then(|l| l.severity()) {
+                rule.check(view, &mut Context::new(rule.meta().id, severity, sink));
+            }
+        }
+    }
+}
+
+/// The position in [`rules::all`] of each rule of [`RULES`].
+fn rule_slots() -> &'static [usize] {
+    static SLOTS: LazyLock<Vec<usize>> = LazyLock::new(|| {
+        let all = rules::all();
+        RULES.iter().map(|r| all.iter().position(|m| m.id == r.meta().id).unwrap_or(usize::MAX)).collect()
+    });
+    &SLOTS
+}

@@ -1,0 +1,18 @@
+//! The integration tests, compiled as one test crate (one link instead of thirteen). Each module
+//! drives the public API or the `sdrs-lint` binary as a user would.
+
+mod common;
+
+mod adversarial;
+mod cli;
+mod dependencies;
+mod fixes;
+mod formats;
+mod http_files;
+mod jsontestsuite;
+mod lsp;
+mod props;
+mod repos;
+mod rule_docs;
+mod snapshots;
+mod which_rule;
