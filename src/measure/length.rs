@@ -1,9 +1,6 @@
-//! Length limits in bytes or characters, reported at the characters beyond the limit.
+//! Length limits in bytes or characters: how far a value goes beyond one.
 
 use unicode_segmentation::UnicodeSegmentation;
-
-use crate::rules::Context;
-use crate::view::StrMember;
 
 /// What a limit counts.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -23,20 +20,32 @@ pub struct Limit {
     pub unit: Unit,
 }
 
-fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
+/// How a value exceeds its limit.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Overflow {
+    /// UTF-8 bytes of the value.
+    pub bytes: usize,
+    /// Unicode scalar values of the value.
+    pub chars: usize,
+    /// Extended grapheme clusters: the characters a reader sees.
+    pub graphemes: usize,
+    /// The byte offset of the first character that does not fit (one straddling a byte limit
+    /// does not fit).
+    pub cut: usize,
+    /// Characters from `cut` to the end.
+    pub over_chars: usize,
+    /// Bytes from `cut` to the end.
+    pub over_bytes: usize,
 }
 
-/// Reports `member` when its value is longer than `limit`, labelling the characters from the
-/// first that does not fit to the last. A character straddling a byte limit does not fit.
-pub fn check(ctx: &mut Context<'_>, member: &StrMember<'_, '_>, limit: Limit) {
-    let value = member.value.value();
+/// How `value` exceeds `limit`, or `None` when it fits.
+pub fn overflow(value: &str, limit: Limit) -> Option<Overflow> {
     let measured = match limit.unit {
         Unit::Bytes => value.len(),
         Unit::Chars => value.chars().count(),
     };
     if measured <= limit.max {
-        return;
+        return None;
     }
     let cut = match limit.unit {
         Unit::Bytes => value.char_indices().find(|(i, c)| i + c.len_utf8() > limit.max),
@@ -47,44 +56,13 @@ pub fn check(ctx: &mut Context<'_>, member: &StrMember<'_, '_>, limit: Limit) {
     // ASCII text has one grapheme per character, except a CR LF pair: skip the segmentation.
     let graphemes =
         if value.is_ascii() { chars - value.matches("\r\n").count() } else { value.graphemes(true).count() };
-    let shown = if graphemes == chars {
-        String::new()
-    } else {
-        format!(
-            "; a reader sees {}, as combining marks and emoji sequences count as several characters",
-            plural(graphemes, "character", "characters")
-        )
-    };
-    let subject = member.subject();
     let tail = value.get(cut..).unwrap_or_default();
-    let over = tail.chars().count();
-    let (message, label, help) = match limit.unit {
-        Unit::Bytes => (
-            format!(
-                "{subject} is {} long ({}{shown}); the limit is {} bytes",
-                plural(value.len(), "byte", "bytes"),
-                plural(chars, "character", "characters"),
-                limit.max
-            ),
-            format!(
-                "{} ({}) beyond the limit",
-                plural(over, "character", "characters"),
-                plural(tail.len(), "byte", "bytes")
-            ),
-            format!(
-                "shorten {subject} to at most {} bytes: an ASCII character takes 1 byte, a Chinese character 3",
-                limit.max
-            ),
-        ),
-        Unit::Chars => (
-            format!(
-                "{subject} is {} long{shown}; the limit is {} characters",
-                plural(chars, "character", "characters"),
-                limit.max
-            ),
-            format!("{} beyond the limit", plural(over, "character", "characters")),
-            format!("shorten {subject} to at most {} characters", limit.max),
-        ),
-    };
-    ctx.report(member.pointer(), member.value.tail_span(cut), message).with_label(label).with_help(help);
+    Some(Overflow {
+        bytes: value.len(),
+        chars,
+        graphemes,
+        cut,
+        over_chars: tail.chars().count(),
+        over_bytes: tail.len(),
+    })
 }

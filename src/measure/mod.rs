@@ -8,7 +8,7 @@ pub mod similar;
 pub mod uuid;
 
 use crate::span::Span;
-use crate::syntax::JsonStr;
+use crate::syntax::{AsciiSet, JsonStr};
 
 /// Empty, or only characters with the Unicode `White_Space` property (U+3000 included).
 pub fn is_blank(s: &str) -> bool {
@@ -32,33 +32,4 @@ pub fn matching_ascii<'s>(s: &'s JsonStr<'_>, set: &'s AsciiSet) -> impl Iterato
         .flatten()
         .filter(move |&(at, c, _)| c.is_ascii() && set.contains(c as u8) && !s.in_variable(at))
         .map(|(_, c, span)| (c, span))
-}
-
-/// A set of ASCII characters, one bit each.
-#[derive(Clone, Copy, Debug)]
-pub struct AsciiSet(u128);
-
-impl AsciiSet {
-    /// The control characters U+0000–U+001F.
-    pub const CONTROLS: AsciiSet = AsciiSet(0xFFFF_FFFF);
-
-    /// The characters of `chars` (ASCII only).
-    pub const fn of(mut chars: &[u8]) -> AsciiSet {
-        let mut bits = 0u128;
-        while let [first, rest @ ..] = chars {
-            bits |= 1 << (*first & 0x7f);
-            chars = rest;
-        }
-        AsciiSet(bits)
-    }
-
-    /// Both sets together.
-    pub const fn union(self, other: AsciiSet) -> AsciiSet {
-        AsciiSet(self.0 | other.0)
-    }
-
-    /// Whether byte `b` is in the set (bytes above 0x7F never are).
-    pub fn contains(&self, b: u8) -> bool {
-        b < 0x80 && self.0 & (1 << b) != 0
-    }
 }

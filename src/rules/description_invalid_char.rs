@@ -1,7 +1,7 @@
 use super::Context;
-use crate::measure::{AsciiSet, matching_ascii};
+use crate::measure::matching_ascii;
 use crate::request::members::Field;
-use crate::syntax::TextFlags;
+use crate::syntax::AsciiSet;
 use crate::text::describe_char;
 use crate::view::RequestView;
 
@@ -19,7 +19,7 @@ const ANGLE_BRACKETS: AsciiSet = AsciiSet::of(b"<>");
 
 fn check(request: &RequestView<'_, '_>, ctx: &mut Context<'_>) {
     let Some(description) = request.text(Field::Description) else { return };
-    if !description.value.flags().any(TextFlags::ANGLE_BRACKET) {
+    if !description.value.bytes().any_ascii(ANGLE_BRACKETS) {
         return;
     }
     for (c, span) in matching_ascii(description.value, &ANGLE_BRACKETS) {

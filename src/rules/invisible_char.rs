@@ -6,7 +6,7 @@ use crate::diagnostic::{Applicability, Fix};
 use crate::measure::is_blank;
 use crate::measure::uuid::{self, UuidProblem};
 use crate::request::members::Field;
-use crate::syntax::TextFlags;
+use crate::syntax::{AsciiSet, LeadSet};
 use crate::text::describe_char;
 use crate::text::{is_cjk_unified_ideograph, is_invisible};
 use crate::view::{ObjectKind, RequestView, StrMember};
@@ -21,14 +21,29 @@ declare_rule! {
     }
 }
 
+/// The ASCII characters this rule reports: C0 controls and DEL.
+const INVISIBLE_ASCII: AsciiSet = AsciiSet::CONTROLS.union(AsciiSet::of(b"\x7f"));
+
+/// The lead bytes of every other character it reports. C2: C1 and U+00AD; CD: U+034F; D8:
+/// U+061C; E1: U+115F, U+1160, U+17B4, U+17B5, U+180B–U+180F; E2: U+200B–U+206F, U+2800; E3:
+/// U+3164; EF: U+FDD0–U+FFFF; F0–F4: the supplementary planes' ignorables and noncharacters.
+const INVISIBLE_LEADS: LeadSet = LeadSet::range(0xC2, 0xC2)
+    .union(LeadSet::range(0xCD, 0xCD))
+    .union(LeadSet::range(0xD8, 0xD8))
+    .union(LeadSet::range(0xE1, 0xE3))
+    .union(LeadSet::range(0xEF, 0xEF))
+    .union(LeadSet::range(0xF0, 0xF4));
+
 fn check(request: &RequestView<'_, '_>, ctx: &mut Context<'_>) {
     for member in request.strings() {
         // Every invisible character is outside `name`'s allowed set: `name-invalid-char`'s.
         if member.owner == ObjectKind::Instance && member.name() == Field::Name.name() {
             continue;
         }
-        // The flag is set by every character this rule reports, and by little else.
-        if !member.value.flags().any(TextFlags::FORMAT_LEAD) || !member.value.value().chars().any(is_invisible) {
+        // Every character this rule reports starts with one of these bytes, and little else does.
+        let bytes = member.value.bytes();
+        let maybe = bytes.any_ascii(INVISIBLE_ASCII) || bytes.any_lead(INVISIBLE_LEADS);
+        if !maybe || !member.value.value().chars().any(is_invisible) {
             continue;
         }
         let reported_elsewhere = reported_elsewhere(&member);
@@ -260,5 +275,26 @@ mod tests {
         let fix = found[0].fix.as_ref().map(|f| (f.applicability, f.edits[0].replacement.as_str()));
         assert_eq!(fix, Some((crate::Applicability::Unsafe, "")));
         assert_eq!(found[0].message, "`description` contains U+200B (zero width space), an invisible character");
+    }
+
+    #[test]
+    fn every_invisible_character_starts_with_a_byte_of_the_pre_check() {
+        let mut buf = [0u8; 4];
+        let mut checked = 0;
+        for c in (0..=0x10FFFF).filter_map(char::from_u32).filter(|&c| crate::text::is_invisible(c)) {
+            let bytes = crate::syntax::bytes::ByteSet::of(c.encode_utf8(&mut buf));
+            assert!(bytes.any_ascii(super::INVISIBLE_ASCII) || bytes.any_lead(super::INVISIBLE_LEADS), "{c:?}");
+            checked += 1;
+        }
+        // C0, DEL, C1 (65), default ignorables (4,174), U+2800, noncharacters (66).
+        assert_eq!(checked, 65 + 4174 + 1 + 66);
+    }
+
+    #[test]
+    fn plain_text_passes_the_pre_check() {
+        for text in ["web-01 prod", "生产环境", "café", "Ελληνικά", "кириллица"] {
+            let bytes = crate::syntax::bytes::ByteSet::of(text);
+            assert!(!bytes.any_ascii(super::INVISIBLE_ASCII) && !bytes.any_lead(super::INVISIBLE_LEADS), "{text}");
+        }
     }
 }

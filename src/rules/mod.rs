@@ -66,6 +66,7 @@ mod tag_key_too_long;
 mod tag_value_too_long;
 mod tags_too_many;
 mod tenancy_invalid;
+mod too_long;
 mod unknown_field;
 mod wrong_type;
 

@@ -3,7 +3,7 @@ use unicode_segmentation::UnicodeSegmentation;
 use super::Context;
 use crate::diagnostic::{Applicability, Fix};
 use crate::request::members::Field;
-use crate::syntax::TextFlags;
+use crate::syntax::{AsciiSet, LeadSet};
 use crate::text::{code_points, describe_char, quote};
 use crate::view::{RequestView, StrMember};
 
@@ -19,6 +19,16 @@ declare_rule! {
 
 const ALLOWED: &str = "Chinese characters (U+4E00–U+9FFF), ASCII letters and digits, `.`, `_` and `-`";
 
+/// The ASCII characters `name` allows.
+const ALLOWED_ASCII: AsciiSet = AsciiSet::range(b'a', b'z')
+    .union(AsciiSet::range(b'A', b'Z'))
+    .union(AsciiSet::range(b'0', b'9'))
+    .union(AsciiSet::of(b"._-"));
+
+/// The lead bytes of U+5000–U+9FFF, all CJK Unified Ideographs (U+4E00–U+4FFF start with E4,
+/// shared with other characters).
+const CJK_LEADS: LeadSet = LeadSet::range(0xE5, 0xE9);
+
 /// The reference's allowed set: CJK Unified Ideographs, ASCII letters and digits, `.`, `_`, `-`.
 fn allowed(c: char) -> bool {
     c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-' | '\u{4E00}'..='\u{9FFF}')
@@ -33,9 +43,11 @@ fn ascii_twin(c: char) -> Option<char> {
 fn check(request: &RequestView<'_, '_>, ctx: &mut Context<'_>) {
     let Some(name) = request.text(Field::Name) else { return };
     let value = name.value.value();
-    // Letters, digits, `.`, `_`, `-` and U+5000–U+9FFF need no look at each character.
-    let maybe_disallowed = TextFlags::OTHER_ASCII | TextFlags::OTHER_LEAD | TextFlags::LEAD_E4;
-    if !name.value.flags().any(maybe_disallowed) || value.chars().all(allowed) {
+    // Letters, digits, `.`, `_`, `-` and U+5000–U+9FFF (lead bytes E5–E9) need no look at each
+    // character.
+    let bytes = name.value.bytes();
+    let maybe_disallowed = bytes.any_ascii(ALLOWED_ASCII.complement()) || bytes.any_lead(CJK_LEADS.complement());
+    if !maybe_disallowed || value.chars().all(allowed) {
         return;
     }
     // A run is a maximal sequence of grapheme clusters that each hold a disallowed character.

@@ -1,5 +1,6 @@
 use super::Context;
-use crate::measure::length::{self, Limit, Unit};
+use super::too_long;
+use crate::measure::length::{Limit, Unit};
 use crate::request::members::Field;
 use crate::view::RequestView;
 
@@ -15,7 +16,7 @@ declare_rule! {
 
 fn check(request: &RequestView<'_, '_>, ctx: &mut Context<'_>) {
     if let Some(name) = request.string(Field::Name) {
-        length::check(ctx, &name, Limit { max: 64, unit: Unit::Bytes });
+        too_long::report(ctx, &name, Limit { max: 64, unit: Unit::Bytes });
     }
 }
 

@@ -1,6 +1,6 @@
 use super::Context;
-use crate::measure::{AsciiSet, matching_ascii};
-use crate::syntax::TextFlags;
+use crate::measure::matching_ascii;
+use crate::syntax::AsciiSet;
 use crate::text::describe_char;
 use crate::view::{RequestView, StrMember};
 
@@ -19,8 +19,8 @@ const FORBIDDEN: AsciiSet = AsciiSet::CONTROLS.union(AsciiSet::of(b"*<>\\=,|/"))
 
 fn check(request: &RequestView<'_, '_>, ctx: &mut Context<'_>) {
     for tag in request.tags() {
-        // Only strings flagged with a control or punctuation character get a closer look.
-        let suspicious = |m: &StrMember<'_, '_>| m.value.flags().any(TextFlags::CONTROL | TextFlags::TAG_PUNCTUATION);
+        // Only strings holding a forbidden character get a closer look.
+        let suspicious = |m: &StrMember<'_, '_>| m.value.bytes().any_ascii(FORBIDDEN);
         for member in ["key", "value"].into_iter().filter_map(|m| tag.text(m)).filter(suspicious) {
             for (c, span) in matching_ascii(member.value, &FORBIDDEN) {
                 let what = if c < ' ' { "a control character" } else { "forbidden" };

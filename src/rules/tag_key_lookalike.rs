@@ -4,7 +4,7 @@ use unicode_normalization::UnicodeNormalization;
 
 use super::Context;
 use crate::measure::first_seen::FirstSeen;
-use crate::syntax::{JsonStr, TextFlags};
+use crate::syntax::{JsonStr, LeadSet};
 use crate::text::is_default_ignorable;
 use crate::text::quote;
 use crate::view::RequestView;
@@ -47,13 +47,17 @@ fn skeleton(s: &str) -> String {
     unicode_security::skeleton(s).collect()
 }
 
+/// Lead bytes of characters outside U+4000–U+9FFF (CJK ideographs and hexagrams, E4–E9): keys
+/// holding one take the full fold.
+const BEYOND_CJK: LeadSet = LeadSet::range(0xE4, 0xE9).complement();
+
 /// What two keys that look alike are compared by: without default-ignorable characters, NFKC,
 /// lower case, confusable skeleton.
 fn fold<'k>(key: &JsonStr<'k>) -> Fold<'k> {
     let text = key.value_cow();
-    if key.flags().any(TextFlags::OTHER_LEAD) {
+    if key.bytes().any_lead(BEYOND_CJK) {
         Fold::Done(full_fold(&text))
-    } else if key.flags().any(TextFlags::NON_ASCII) && text.chars().any(is_confusable_ideograph) {
+    } else if key.bytes().non_ascii() && text.chars().any(is_confusable_ideograph) {
         Fold::Done(skeleton(&text.to_ascii_lowercase()))
     } else {
         Fold::Plain(text)
@@ -266,7 +270,7 @@ mod tests {
             .collect()
     }
 
-    /// `fold` of a key whose decoded value is `s`, through the fast paths the flags allow.
+    /// `fold` of a key whose decoded value is `s`, through the fast paths its bytes allow.
     fn fast_fold(s: &str) -> String {
         fold(&JsonStr::new(Span::empty(0), s, s.into())).chars().collect()
     }

@@ -1,5 +1,6 @@
 use super::Context;
-use crate::measure::length::{self, Limit, Unit};
+use super::too_long;
+use crate::measure::length::{Limit, Unit};
 use crate::view::RequestView;
 
 declare_rule! {
@@ -14,7 +15,7 @@ declare_rule! {
 
 fn check(request: &RequestView<'_, '_>, ctx: &mut Context<'_>) {
     for value in request.tags().filter_map(|t| t.string("value")) {
-        length::check(ctx, &value, Limit { max: 43, unit: Unit::Chars });
+        too_long::report(ctx, &value, Limit { max: 43, unit: Unit::Chars });
     }
 }
 

@@ -4,14 +4,14 @@
 //! is recognised and refused by name, and invalid UTF-8 is reported at the first byte of the
 //! ill-formed sequence unless a syntax error comes earlier.
 
+pub(crate) mod bytes;
 mod error;
-mod flags;
 mod parser;
 mod string;
 mod tree;
 
+pub use bytes::{AsciiSet, LeadSet};
 pub use error::SyntaxError;
-pub use flags::TextFlags;
 pub use tree::{Array, JsonStr, JsonType, Member, Node, NodeKind, Object};
 
 use crate::span::Span;

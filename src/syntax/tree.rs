@@ -3,7 +3,7 @@
 
 use std::borrow::Cow;
 
-use super::flags::TextFlags;
+use super::bytes::ByteSet;
 use super::string::SourceChars;
 use crate::span::Span;
 
@@ -171,19 +171,19 @@ pub struct JsonStr<'a> {
     raw: &'a str,
     /// The decoded value when it differs from `raw` (the string holds escapes).
     decoded: Option<Box<str>>,
-    flags: TextFlags,
+    bytes: ByteSet,
     /// Whether the value holds a REST-client variable (`{{name}}`, in an HTTP file's body).
     templated: bool,
 }
 
 impl<'a> JsonStr<'a> {
     pub(crate) fn new(span: Span, raw: &'a str, value: Cow<'a, str>) -> Self {
-        let flags = TextFlags::of(&value);
+        let bytes = ByteSet::of(&value);
         let decoded = match value {
             Cow::Borrowed(_) => None,
             Cow::Owned(decoded) => Some(decoded.into_boxed_str()),
         };
-        JsonStr { span, raw, decoded, flags, templated: false }
+        JsonStr { span, raw, decoded, bytes, templated: false }
     }
 
     /// The same string, noting whether it holds REST-client variables.
@@ -204,9 +204,10 @@ impl<'a> JsonStr<'a> {
         self.templated && variables(self.value()).any(|v| v.contains(&offset))
     }
 
-    /// What kinds of characters the decoded value holds (computed once, when parsed).
-    pub fn flags(&self) -> TextFlags {
-        self.flags
+    /// Which ASCII characters and UTF-8 lead bytes the decoded value holds (found once, when
+    /// parsed).
+    pub fn bytes(&self) -> ByteSet {
+        self.bytes
     }
 
     /// The token's span, quotes included.
