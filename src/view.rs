@@ -5,7 +5,7 @@ use std::sync::LazyLock;
 
 use crate::input::http::HttpRequest;
 use crate::pointer;
-use crate::request::members::{self, Field, MemberSpec};
+use crate::request::members::{self, Documented, Field, MemberSpec, RootField, TagField};
 use crate::syntax::{Array, JsonStr, JsonType, Member, Node, Object, Parsed};
 
 /// Which documented object an [`ObjectView`] is.
@@ -20,13 +20,18 @@ pub enum ObjectKind {
 }
 
 impl ObjectKind {
+    /// The object of the request's declaration.
+    pub fn object(self) -> Documented {
+        match self {
+            ObjectKind::Root => Documented::Root,
+            ObjectKind::Instance => Documented::Instance,
+            ObjectKind::Tag(_) => Documented::Tag,
+        }
+    }
+
     /// The documented members of this object.
     pub fn spec(self) -> &'static [MemberSpec] {
-        match self {
-            ObjectKind::Root => members::ROOT,
-            ObjectKind::Instance => members::INSTANCE,
-            ObjectKind::Tag(_) => members::TAG,
-        }
+        self.object().spec()
     }
 
     /// JSON Pointer of the object.
@@ -54,24 +59,15 @@ impl ObjectKind {
     /// "server_group_id, server_id, …": the documented member names, for help texts.
     pub fn documented(self) -> &'static str {
         static LISTS: LazyLock<[String; 3]> = LazyLock::new(|| {
-            let list = |specs: &[MemberSpec]| specs.iter().map(|s| s.name).collect::<Vec<_>>().join(", ");
-            [list(members::ROOT), list(members::INSTANCE), list(members::TAG)]
+            let list = |object: Documented| object.spec().iter().map(|s| s.name).collect::<Vec<_>>().join(", ");
+            [list(Documented::Root), list(Documented::Instance), list(Documented::Tag)]
         });
-        let index = match self {
-            ObjectKind::Root => 0,
-            ObjectKind::Instance => 1,
-            ObjectKind::Tag(_) => 2,
-        };
-        LISTS.get(index).map_or("", String::as_str)
+        LISTS.get(self.object() as usize).map_or("", String::as_str)
     }
 
     /// How messages name the object itself.
     pub fn describe(self) -> &'static str {
-        match self {
-            ObjectKind::Root => "the request body",
-            ObjectKind::Instance => "`protected_instance`",
-            ObjectKind::Tag(_) => "this tag",
-        }
+        self.object().describe()
     }
 }
 
@@ -122,6 +118,12 @@ pub struct StrMember<'t, 'a> {
 }
 
 impl StrMember<'_, '_> {
+    /// The member of `protected_instance` it is, if it is one.
+    pub fn field(&self) -> Option<Field> {
+        let of_instance = self.owner == ObjectKind::Instance;
+        Field::ALL.iter().copied().find(|f| of_instance && f.name() == self.name())
+    }
+
     /// The member's name.
     pub fn name(&self) -> &str {
         self.member.key.value()
@@ -157,7 +159,7 @@ impl<'t, 'a> RequestView<'t, 'a> {
     pub fn new(parsed: &'t Parsed<'a>) -> Self {
         let root = parsed.root.as_ref().and_then(|n| ObjectView::new(ObjectKind::Root, n));
         let instance = root
-            .and_then(|r| r.get("protected_instance"))
+            .and_then(|r| r.get(RootField::ProtectedInstance.name()))
             .and_then(|m| ObjectView::new(ObjectKind::Instance, &m.value));
         let mut fields = [None; Field::ALL.len()];
         if let Some(instance) = &instance {
@@ -205,6 +207,11 @@ impl<'t, 'a> RequestView<'t, 'a> {
     pub fn tags(&self) -> impl Iterator<Item = ObjectView<'t, 'a>> + '_ {
         let items = self.tag_array().map(|(_, array)| array.items.as_slice()).unwrap_or_default();
         items.iter().enumerate().filter_map(|(i, node)| ObjectView::new(ObjectKind::Tag(i), node))
+    }
+
+    /// The `field` member of every tag, when its value is a known string.
+    pub fn tag_strings(&self, field: TagField) -> impl Iterator<Item = StrMember<'t, 'a>> + '_ {
+        self.tags().filter_map(move |tag| tag.string(field.name()))
     }
 
     /// Every documented object present: root, `protected_instance`, then each tag.

@@ -8,7 +8,7 @@
 //! needs the names of two levels of members, not values.
 
 use crate::measure::similar;
-use crate::request::members;
+use crate::request::members::{self, RootField};
 
 /// What a file was recognised as, and why (for `--verbose`).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -93,8 +93,9 @@ fn classify(root: &[(String, Shape)]) -> Detection {
     }
     let instance_names = || members::INSTANCE.iter().map(|s| s.name);
     for (name, shape) in root {
-        let exact = name == "protected_instance";
-        if !exact && similar::closest(name, ["protected_instance"]).is_none() {
+        let wrapper = RootField::ProtectedInstance.name();
+        let exact = name == wrapper;
+        if !exact && similar::closest(name, [wrapper]).is_none() {
             continue;
         }
         match shape {

@@ -3,4 +3,5 @@
 pub(crate) mod members;
 mod typed;
 
-pub use typed::{CreateProtectedInstanceRequest, ProtectedInstance, SerializedRequest, Tag, Tenancy};
+pub use members::{CreateProtectedInstanceRequest, ProtectedInstance, Tag, Tenancy};
+pub use typed::SerializedRequest;

@@ -1,87 +1,8 @@
-//! The request as Rust types, for programs that build a request and lint it before sending.
+//! The request as Rust types (declared with the member tables in [`super::members`]), for
+//! programs that build a request and lint it before sending.
 
-use serde::{Deserialize, Serialize};
-
+use super::members::{CreateProtectedInstanceRequest, ProtectedInstance, Tag};
 use crate::engine::{LintError, Report};
-
-/// The body of `POST /v1/{project_id}/protected-instances`.
-///
-/// ```
-/// use sdrs_lint::{CreateProtectedInstanceRequest, Tag, Tenancy};
-///
-/// let mut request = CreateProtectedInstanceRequest::new(
-///     "5f0c1a9e-2b7d-4c3a-9e1f-6d8b2a4c7e90",
-///     "9b2e4f61-7c3d-4a8e-b5f2-1e6d9c0a3b47",
-///     "web-01",
-/// );
-/// request.protected_instance.tenancy = Some(Tenancy::Dedicated);
-/// request.protected_instance.dedicated_host_id = Some("7d1e4c2a-3b5f-4e6d-8a9c-0b1f2e3d4c5a".into());
-/// request.protected_instance.tags = Some(vec![Tag::new("env", "prod")]);
-///
-/// // The JSON to send, or every reason the service would reject it.
-/// let body = request.validate()?;
-/// assert!(body.contains("\"tenancy\": \"dedicated\""));
-/// # Ok::<(), sdrs_lint::LintError>(())
-/// ```
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct CreateProtectedInstanceRequest {
-    /// The protected instance to create.
-    pub protected_instance: ProtectedInstance,
-}
-
-/// The `protected_instance` object.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ProtectedInstance {
-    /// ID of the protection group to join.
-    pub server_group_id: String,
-    /// ID of the production-site server; the DR-site server is created automatically.
-    pub server_id: String,
-    /// At most 64 bytes of Chinese characters, ASCII letters and digits, `.`, `_` and `-`.
-    pub name: String,
-    /// At most 64 bytes, without `<` or `>`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub description: Option<String>,
-    /// ID of a dedicated distributed storage pool.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub cluster_id: Option<String>,
-    /// Network ID of the subnet of the DR-site server's primary NIC.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub primary_subnet_id: Option<String>,
-    /// IPv4 address of the DR-site server's primary NIC; needs `primary_subnet_id`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub primary_ip_address: Option<String>,
-    /// Flavor of the DR-site server; defaults to the production server's.
-    #[serde(rename = "flavorRef", default, skip_serializing_if = "Option::is_none")]
-    pub flavor_ref: Option<String>,
-    /// Where the DR-site server is created.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub tenancy: Option<Tenancy>,
-    /// Dedicated host ID; takes effect only with [`Tenancy::Dedicated`].
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub dedicated_host_id: Option<String>,
-    /// At most 10 tags with unique keys.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub tags: Option<Vec<Tag>>,
-}
-
-/// Where the DR-site server is created.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Tenancy {
-    /// The shared resource pool (the service's default).
-    Shared,
-    /// A dedicated host.
-    Dedicated,
-}
-
-/// A tag: `key` of 1–36 characters, `value` of 0–43, neither holding controls or `* < > \ = , | /`.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub struct Tag {
-    /// The key.
-    pub key: String,
-    /// The value.
-    pub value: String,
-}
 
 impl Tag {
     /// A tag.
@@ -137,6 +58,7 @@ impl CreateProtectedInstanceRequest {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::Tenancy;
 
     #[test]
     fn round_trips_the_documented_names() {

@@ -1,6 +1,6 @@
 use super::Context;
 use crate::diagnostic::{Applicability, Edit, Fix};
-use crate::request::members::Field;
+use crate::request::members::{Field, Tenancy};
 use crate::span::Span;
 use crate::syntax::{Member, NodeKind};
 use crate::view::RequestView;
@@ -21,7 +21,7 @@ fn check(request: &RequestView<'_, '_>, ctx: &mut Context<'_>) {
     let why = match tenancy.map(|t| &t.value.kind) {
         None => "`tenancy` is absent",
         Some(NodeKind::Null) => "`tenancy` is `null`",
-        Some(NodeKind::String(s)) if s.value() == "shared" => "`tenancy` is `shared`",
+        Some(NodeKind::String(s)) if s.value() == Tenancy::Shared.as_str() => "`tenancy` is `shared`",
         // Any other value is `tenancy-invalid`'s to report.
         Some(_) => return,
     };

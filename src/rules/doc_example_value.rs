@@ -21,7 +21,7 @@ const PLACEHOLDERS: [&str; 4] = [
 ];
 
 fn check(request: &RequestView<'_, '_>, ctx: &mut Context<'_>) {
-    for field in Field::IDS {
+    for &field in Field::ALL.iter().filter(|f| f.is_id()) {
         let Some(id) = request.string(field) else { continue };
         if !PLACEHOLDERS.iter().any(|p| p.eq_ignore_ascii_case(id.value.value())) {
             continue;

@@ -14,7 +14,7 @@ declare_rule! {
 }
 
 fn check(request: &RequestView<'_, '_>, ctx: &mut Context<'_>) {
-    for field in Field::IDS {
+    for &field in Field::ALL.iter().filter(|f| f.is_id()) {
         let Some(id) = request.string(field).filter(|s| is_blank(s.value.value())) else { continue };
         let what = if id.value.value().is_empty() { "empty" } else { "only white space" };
         let spec = field.spec();

@@ -17,7 +17,7 @@ declare_rule! {
 const HELP: &str = "IDs the service issues are UUIDs: 8-4-4-4-12 hexadecimal digits, such as `xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx`; copy the ID from the console or the API";
 
 fn check(request: &RequestView<'_, '_>, ctx: &mut Context<'_>) {
-    for field in Field::UUIDS {
+    for &field in Field::ALL.iter().filter(|f| f.is_uuid()) {
         let Some(id) = request.string(field) else { continue };
         let value = id.value.value();
         let name = field.name();

@@ -71,11 +71,10 @@ fn check(request: &RequestView<'_, '_>, ctx: &mut Context<'_>) {
 /// not by whether they are enabled.
 fn reported_elsewhere(member: &StrMember<'_, '_>) -> impl Fn(usize, char) -> bool + use<> {
     let in_tag = matches!(member.owner, ObjectKind::Tag(_));
-    let is_member_of =
-        |fields: &[Field]| member.owner == ObjectKind::Instance && fields.iter().any(|f| f.name() == member.name());
+    let field = member.field();
     let value = member.value.value();
-    let blank_id = is_member_of(&Field::IDS) && is_blank(value);
-    let not_hex = match is_member_of(&Field::UUIDS).then(|| uuid::check_id(value)).flatten() {
+    let blank_id = field.is_some_and(Field::is_id) && is_blank(value);
+    let not_hex = match field.is_some_and(Field::is_uuid).then(|| uuid::check_id(value)).flatten() {
         Some(UuidProblem::NotHex { offset, .. }) => Some(offset),
         _ => None,
     };

@@ -1,5 +1,6 @@
 use super::Context;
 use crate::measure::matching_ascii;
+use crate::request::members::TagField;
 use crate::syntax::AsciiSet;
 use crate::text::describe_char;
 use crate::view::{RequestView, StrMember};
@@ -21,7 +22,7 @@ fn check(request: &RequestView<'_, '_>, ctx: &mut Context<'_>) {
     for tag in request.tags() {
         // Only strings holding a forbidden character get a closer look.
         let suspicious = |m: &StrMember<'_, '_>| m.value.bytes().any_ascii(FORBIDDEN);
-        for member in ["key", "value"].into_iter().filter_map(|m| tag.text(m)).filter(suspicious) {
+        for member in TagField::ALL.iter().filter_map(|f| tag.text(f.name())).filter(suspicious) {
             for (c, span) in matching_ascii(member.value, &FORBIDDEN) {
                 let what = if c < ' ' { "a control character" } else { "forbidden" };
                 ctx.report(

@@ -1,5 +1,6 @@
 use super::Context;
 use crate::measure::first_seen::FirstSeen;
+use crate::request::members::TagField;
 use crate::text::quote;
 use crate::view::RequestView;
 
@@ -15,7 +16,7 @@ declare_rule! {
 
 fn check(request: &RequestView<'_, '_>, ctx: &mut Context<'_>) {
     let mut first = FirstSeen::default();
-    for key in request.tags().filter_map(|t| t.string("key")) {
+    for key in request.tag_strings(TagField::Key) {
         let Some(earlier) = first.first_or_insert(key.value.value(), key.value) else { continue };
         ctx.report(
             key.pointer(),

@@ -1,4 +1,5 @@
 use super::Context;
+use crate::request::members::TagField;
 use crate::view::RequestView;
 
 declare_rule! {
@@ -12,7 +13,7 @@ declare_rule! {
 }
 
 fn check(request: &RequestView<'_, '_>, ctx: &mut Context<'_>) {
-    for key in request.tags().filter_map(|t| t.string("key")).filter(|k| k.value.value().is_empty()) {
+    for key in request.tag_strings(TagField::Key).filter(|k| k.value.value().is_empty()) {
         ctx.report(key.pointer(), key.value.span(), "tag `key` is empty".into())
             .with_label("empty key")
             .with_help("give the tag a key of 1 to 36 characters, or remove the tag");

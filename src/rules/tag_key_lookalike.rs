@@ -4,6 +4,7 @@ use unicode_normalization::UnicodeNormalization;
 
 use super::Context;
 use crate::measure::first_seen::FirstSeen;
+use crate::request::members::TagField;
 use crate::syntax::{JsonStr, LeadSet};
 use crate::text::is_default_ignorable;
 use crate::text::quote;
@@ -222,7 +223,7 @@ fn check(request: &RequestView<'_, '_>, ctx: &mut Context<'_>) {
     // Spellings of the keys reported here: a later key spelt like one of them, or like the first
     // key of its fold, is an exact duplicate, `tag-key-duplicate`'s alone.
     let mut lookalikes = FirstSeen::default();
-    for key in request.tags().filter_map(|t| t.string("key")) {
+    for key in request.tag_strings(TagField::Key) {
         let spelling = key.value.value();
         let Some(earlier) = first.first_or_insert(fold(key.value), key.value) else { continue };
         let earlier_spelling = earlier.value();

@@ -1,6 +1,7 @@
 use super::Context;
 use super::too_long;
 use crate::measure::length::{Limit, Unit};
+use crate::request::members::TagField;
 use crate::view::RequestView;
 
 declare_rule! {
@@ -14,7 +15,7 @@ declare_rule! {
 }
 
 fn check(request: &RequestView<'_, '_>, ctx: &mut Context<'_>) {
-    for value in request.tags().filter_map(|t| t.string("value")) {
+    for value in request.tag_strings(TagField::Value) {
         too_long::report(ctx, &value, Limit { max: 43, unit: Unit::Chars });
     }
 }

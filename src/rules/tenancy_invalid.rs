@@ -1,7 +1,7 @@
 use super::Context;
 use crate::diagnostic::{Applicability, Fix};
 use crate::measure::similar;
-use crate::request::members::Field;
+use crate::request::members::{Field, Tenancy};
 use crate::text::quote;
 use crate::view::RequestView;
 
@@ -15,12 +15,15 @@ declare_rule! {
     }
 }
 
-const VALUES: [&str; 2] = ["shared", "dedicated"];
+/// The values the service accepts.
+fn values() -> impl Iterator<Item = &'static str> {
+    Tenancy::ALL.iter().map(|t| t.as_str())
+}
 
 fn check(request: &RequestView<'_, '_>, ctx: &mut Context<'_>) {
     let Some(tenancy) = request.string(Field::Tenancy) else { return };
     let value = tenancy.value.value();
-    if VALUES.contains(&value) {
+    if values().any(|v| v == value) {
         return;
     }
     let span = tenancy.value.span();
@@ -32,14 +35,14 @@ fn check(request: &RequestView<'_, '_>, ctx: &mut Context<'_>) {
         )
         .with_label("not a tenancy");
     // Only the case differs: the value certainly meant is the lower-case one.
-    if let Some(v) = VALUES.iter().find(|v| v.eq_ignore_ascii_case(value)) {
+    if let Some(v) = values().find(|v| v.eq_ignore_ascii_case(value)) {
         d.with_help(format!("values are lower-case: write `{v}`")).with_fix(Fix::replace(
             format!("replace with `{v}`"),
             Applicability::Safe,
             span,
             format!("\"{v}\""),
         ));
-    } else if let Some(v) = similar::closest(value.trim(), VALUES) {
+    } else if let Some(v) = similar::closest(value.trim(), values()) {
         d.with_help(format!("did you mean `{v}`?")).with_fix(Fix::replace(
             format!("replace with `{v}`"),
             Applicability::Unsafe,

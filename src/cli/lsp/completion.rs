@@ -13,11 +13,8 @@ use lsp_types::{
 use super::convert::Lines;
 use super::documents::Document;
 use super::hover;
-use super::locate::{self, Place};
-
-/// The values `tenancy` accepts.
-const TENANCIES: [(&str, &str); 2] =
-    [("shared", "the shared resource pool (the default)"), ("dedicated", "a dedicated host (see `dedicated_host_id`)")];
+use super::locate;
+use crate::request::members::{Documented, Field, Tenancy};
 
 /// The completions at `position` of `document` (none where nothing documented fits).
 pub fn complete(document: &Document, position: Position, unit: ColumnUnit) -> Vec<CompletionItem> {
@@ -52,7 +49,7 @@ enum Typing<'a> {
     BareValue(&'a str, Span),
 }
 
-fn items(place: Place, present: &[&str], typing: Typing<'_>, lines: &Lines<'_>) -> Vec<CompletionItem> {
+fn items(place: Option<Documented>, present: &[&str], typing: Typing<'_>, lines: &Lines<'_>) -> Vec<CompletionItem> {
     let item = |label: &str, new_text: String, span: Span| CompletionItem {
         label: label.to_string(),
         filter_text: Some(label.to_string()),
@@ -63,8 +60,10 @@ fn items(place: Place, present: &[&str], typing: Typing<'_>, lines: &Lines<'_>) 
     match typing {
         Typing::QuotedName(span) | Typing::BareName(span) => {
             let quoted = matches!(typing, Typing::QuotedName(_));
-            let Some(spec) = place.spec() else { return Vec::new() };
-            spec.iter()
+            let Some(place) = place else { return Vec::new() };
+            place
+                .spec()
+                .iter()
                 .enumerate()
                 .filter(|(_, s)| !present.contains(&s.name))
                 .map(|(i, s)| {
@@ -79,16 +78,19 @@ fn items(place: Place, present: &[&str], typing: Typing<'_>, lines: &Lines<'_>) 
                 })
                 .collect()
         }
-        Typing::QuotedValue("tenancy", span) | Typing::BareValue("tenancy", span) if place == Place::Instance => {
+        Typing::QuotedValue(key, span) | Typing::BareValue(key, span)
+            if place == Some(Documented::Instance) && key == Field::Tenancy.name() =>
+        {
             let quoted = matches!(typing, Typing::QuotedValue(..));
-            TENANCIES
+            Tenancy::ALL
                 .iter()
                 .enumerate()
-                .map(|(i, (value, meaning))| {
+                .map(|(i, tenancy)| {
+                    let value = tenancy.as_str();
                     let new_text = if quoted { value.to_string() } else { format!("\"{value}\"") };
                     CompletionItem {
                         kind: Some(CompletionItemKind::ENUM_MEMBER),
-                        detail: Some((*meaning).to_string()),
+                        detail: Some(tenancy.meaning().to_string()),
                         sort_text: Some(format!("{i:02}")),
                         ..item(value, new_text, span)
                     }

@@ -1,13 +1,13 @@
 //! `textDocument/hover`: the documentation of a member name of a documented object.
 
 use crate::lines::ColumnUnit;
-use crate::request::members::{self, MemberSpec};
+use crate::request::members::{self, Documented, MemberSpec};
 use crate::syntax::JsonType;
 use lsp_types::{Hover, HoverContents, MarkupContent, MarkupKind, Position};
 
 use super::convert::Lines;
 use super::documents::Document;
-use super::locate::{self, Place};
+use super::locate;
 
 /// The hover for `position` of `document`: `None` unless it is on a documented member's name.
 pub fn hover(document: &Document, position: Position, unit: ColumnUnit) -> Option<Hover> {
@@ -17,26 +17,26 @@ pub fn hover(document: &Document, position: Position, unit: ColumnUnit) -> Optio
     locate::with_body(text, document.kind, offset, |parsed| {
         let found = locate::innermost_object(parsed, offset)?;
         let member = found.key_at(offset)?;
-        let spec = found.place.spec()?;
-        let spec = spec.get(members::find(spec, member.key.value())?)?;
+        let place = found.place?;
+        let spec = place.spec().get(members::find(place.spec(), member.key.value())?)?;
         Some(Hover {
-            contents: HoverContents::Markup(MarkupContent {
-                kind: MarkupKind::Markdown,
-                value: markdown(spec, found.place),
-            }),
+            contents: HoverContents::Markup(MarkupContent { kind: MarkupKind::Markdown, value: markdown(spec, place) }),
             range: Some(lines.range(member.key.span())),
         })
     })
 }
 
 /// A member's documentation: name, whether required, type, meaning and limits.
-pub fn markdown(spec: &MemberSpec, place: Place) -> String {
+pub fn markdown(spec: &MemberSpec, place: Documented) -> String {
     format!(
         "**`{}`** — {} {} in {}\n\n{}\n\n{}",
         spec.name,
         if spec.required { "required" } else { "optional" },
         type_name(spec.ty),
-        place.describe(),
+        match place {
+            Documented::Tag => "a tag",
+            other => other.describe(),
+        },
         sentence(spec.meaning),
         spec.limits
     )
@@ -77,7 +77,7 @@ mod tests {
     #[test]
     fn markdown_has_name_requirement_type_meaning_and_limits() {
         let name = members::INSTANCE.iter().find(|s| s.name == "name").unwrap();
-        let text = markdown(name, Place::Instance);
+        let text = markdown(name, Documented::Instance);
         assert!(text.starts_with("**`name`** — required string in `protected_instance`\n\n"), "{text}");
         assert!(text.contains("The protected instance's name (at most 64 bytes)."), "{text}");
         assert!(text.ends_with(name.limits), "{text}");

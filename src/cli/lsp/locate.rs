@@ -4,51 +4,29 @@
 
 use crate::InputKind;
 use crate::input::http;
-use crate::request::members::{self, MemberSpec};
+use crate::request::members::{Documented, Held};
 use crate::syntax::{self, Member, Node, NodeKind, Object, Parsed};
 
-/// What an object or array of the tree is to the request.
+/// What a value of the tree is to the request: a documented object, an array of documented
+/// objects, or neither.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Place {
-    /// The request body.
-    Root,
-    /// `protected_instance`.
-    Instance,
-    /// The `tags` array.
-    Tags,
-    /// An element of `tags`.
-    Tag,
-    /// Anything else: not documented.
+enum Place {
+    Object(Documented),
+    ArrayOf(Documented),
     Other,
 }
 
 impl Place {
-    /// The documented members of an object at this place.
-    pub fn spec(self) -> Option<&'static [MemberSpec]> {
-        match self {
-            Place::Root => Some(members::ROOT),
-            Place::Instance => Some(members::INSTANCE),
-            Place::Tag => Some(members::TAG),
-            Place::Tags | Place::Other => None,
-        }
-    }
-
-    /// How hover text names the object.
-    pub fn describe(self) -> &'static str {
-        match self {
-            Place::Root => "the request body",
-            Place::Instance => "`protected_instance`",
-            Place::Tags | Place::Tag => "a tag",
-            Place::Other => "an undocumented object",
-        }
-    }
-
     /// The place of a value held at `key` (or as an array element, for `None`) here.
     fn child(self, key: Option<&str>, node: &Node<'_>) -> Place {
-        match (self, key, &node.kind) {
-            (Place::Root, Some("protected_instance"), NodeKind::Object(_)) => Place::Instance,
-            (Place::Instance, Some("tags"), NodeKind::Array(_)) => Place::Tags,
-            (Place::Tags, None, NodeKind::Object(_)) => Place::Tag,
+        let held = match (self, key) {
+            (Place::Object(object), Some(key)) => object.holds(key),
+            (Place::ArrayOf(object), None) => Some(Held::Object(object)),
+            _ => None,
+        };
+        match (held, &node.kind) {
+            (Some(Held::Object(object)), NodeKind::Object(_)) => Place::Object(object),
+            (Some(Held::ArrayOf(object)), NodeKind::Array(_)) => Place::ArrayOf(object),
             _ => Place::Other,
         }
     }
@@ -57,8 +35,8 @@ impl Place {
 /// The innermost object holding a cursor.
 #[derive(Clone, Copy, Debug)]
 pub struct Found<'t, 'a> {
-    /// What the object is.
-    pub place: Place,
+    /// What the object is, when it is documented.
+    pub place: Option<Documented>,
     /// Its node: the span starts at its `{`.
     pub node: &'t Node<'a>,
     /// Its members parsed so far.
@@ -91,7 +69,7 @@ pub fn with_body<R>(text: &str, kind: InputKind, offset: usize, f: impl FnOnce(&
 /// The innermost object of `parsed` holding `offset`, with what it is.
 pub fn innermost_object<'t, 'a>(parsed: &'t Parsed<'a>, offset: usize) -> Option<Found<'t, 'a>> {
     let mut node = parsed.root.as_ref()?;
-    let mut place = Place::Root;
+    let mut place = Place::Object(Documented::Root);
     if !holds(node, offset) {
         return None;
     }
@@ -99,7 +77,11 @@ pub fn innermost_object<'t, 'a>(parsed: &'t Parsed<'a>, offset: usize) -> Option
     loop {
         let next = match &node.kind {
             NodeKind::Object(object) => {
-                found = Some(Found { place, node, object });
+                let documented = match place {
+                    Place::Object(object) => Some(object),
+                    Place::ArrayOf(_) | Place::Other => None,
+                };
+                found = Some(Found { place: documented, node, object });
                 object.members.iter().find(|m| holds(&m.value, offset)).map(|m| (Some(m.key.value()), &m.value))
             }
             NodeKind::Array(array) => array.items.iter().find(|n| holds(n, offset)).map(|n| (None, n)),
@@ -126,7 +108,7 @@ fn holds(node: &Node<'_>, offset: usize) -> bool {
 mod tests {
     use super::*;
 
-    fn place_at(text: &str, marker: &str) -> Option<Place> {
+    fn place_at(text: &str, marker: &str) -> Option<Option<Documented>> {
         let offset = text.find(marker).unwrap();
         with_body(text, InputKind::Json, offset, |parsed| innermost_object(parsed, offset).map(|f| f.place))
     }
@@ -134,14 +116,14 @@ mod tests {
     #[test]
     fn finds_documented_objects_in_complete_and_cut_short_text() {
         let text = r#"{"protected_instance": {"name": "a", "tags": [{"key": "k"}], "x": {"y": 1}}, "z": 1}"#;
-        assert_eq!(place_at(text, r#""name""#), Some(Place::Instance));
-        assert_eq!(place_at(text, r#""key""#), Some(Place::Tag));
-        assert_eq!(place_at(text, r#""y""#), Some(Place::Other));
-        assert_eq!(place_at(text, r#""z""#), Some(Place::Root));
+        assert_eq!(place_at(text, r#""name""#), Some(Some(Documented::Instance)));
+        assert_eq!(place_at(text, r#""key""#), Some(Some(Documented::Tag)));
+        assert_eq!(place_at(text, r#""y""#), Some(None));
+        assert_eq!(place_at(text, r#""z""#), Some(Some(Documented::Root)));
         let cut = "{\"protected_instance\": {\"name\": \"a\",\n  \"";
         let offset = cut.len();
         let place = with_body(cut, InputKind::Json, offset, |p| innermost_object(p, offset).map(|f| f.place));
-        assert_eq!(place, Some(Place::Instance));
+        assert_eq!(place, Some(Some(Documented::Instance)));
     }
 
     #[test]
@@ -150,7 +132,7 @@ mod tests {
             "GET /v1/p/other\n\n{\"a\": {}}\n###\nPOST /v1/p/protected-instances\n\n{\"protected_instance\": {\n";
         let offset = text.len();
         let place = with_body(text, InputKind::Http, offset, |p| innermost_object(p, offset).map(|f| f.place));
-        assert_eq!(place, Some(Place::Instance));
+        assert_eq!(place, Some(Some(Documented::Instance)));
         let other = text.find("{}").unwrap() + 1;
         assert_eq!(with_body(text, InputKind::Http, other, |p| innermost_object(p, other).map(|f| f.place)), None);
     }
