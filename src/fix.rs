@@ -6,7 +6,7 @@
 //! indentation and line endings stay as they were.
 
 use crate::diagnostic::{Applicability, Diagnostic, Edit};
-use crate::engine::Report;
+use crate::engine::{InputKind, Linter, Report};
 
 /// Passes before giving up on convergence; real files settle in one or two.
 const MAX_PASSES: usize = 10;
@@ -20,6 +20,14 @@ pub struct Fixed {
     pub applied: Vec<&'static str>,
     /// What remains: the report of linting the fixed bytes.
     pub report: Report,
+}
+
+impl Linter {
+    /// Applies every fix up to `allow` (`Safe`, or `Unsafe` for both) until none applies; a
+    /// pass that would turn valid JSON invalid is discarded.
+    pub fn fix(&self, bytes: &[u8], kind: InputKind, allow: Applicability) -> Fixed {
+        fix_with(bytes, allow, |text| self.lint_input(text, kind))
+    }
 }
 
 /// Applies every fix up to `allow` (`Safe`, or `Unsafe` for both) until none applies, with

@@ -50,14 +50,16 @@ pub(crate) mod rules;
 mod span;
 pub(crate) mod syntax;
 pub(crate) mod text;
+mod validate;
 pub(crate) mod view;
 
 pub use diagnostic::{Applicability, Diagnostic, Edit, Fix, Label, Level, Severity};
 pub use engine::{DEFAULT_MAX_DIAGNOSTICS, InputKind, LintError, Linter, Report, SkippedRequest, UnknownRule};
 pub use fix::Fixed;
-pub use request::{CreateProtectedInstanceRequest, ProtectedInstance, SerializedRequest, Tag, Tenancy};
+pub use request::{CreateProtectedInstanceRequest, ProtectedInstance, Tag, Tenancy};
 pub use rules::RuleMeta;
 pub use span::Span;
+pub use validate::SerializedRequest;
 
 /// The README's Rust examples, compiled and run as doc tests so they cannot drift.
 #[cfg(doctest)]

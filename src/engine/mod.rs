@@ -12,8 +12,7 @@ pub use crate::input::http::SkippedRequest;
 pub use report::{LintError, Report};
 use sink::Sink;
 
-use crate::diagnostic::{Applicability, Level, Severity};
-use crate::fix::{self, Fixed};
+use crate::diagnostic::{Level, Severity};
 use crate::input::http;
 use crate::rules::{self, Context, RULES};
 use crate::syntax;
@@ -134,12 +133,6 @@ impl Linter {
             InputKind::Json => self.lint_json(&syntax::parse(bytes)),
             InputKind::Http => self.lint_http(bytes),
         }
-    }
-
-    /// Applies every fix up to `allow` (`Safe`, or `Unsafe` for both) until none applies; a
-    /// pass that would turn valid JSON invalid is discarded.
-    pub fn fix(&self, bytes: &[u8], kind: InputKind, allow: Applicability) -> Fixed {
-        fix::fix_with(bytes, allow, |text| self.lint_input(text, kind))
     }
 
     fn lint_json(&self, parsed: &syntax::Parsed<'_>) -> Report {

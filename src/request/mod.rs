@@ -4,4 +4,3 @@ pub(crate) mod members;
 mod typed;
 
 pub use members::{CreateProtectedInstanceRequest, ProtectedInstance, Tag, Tenancy};
-pub use typed::SerializedRequest;

@@ -3,7 +3,6 @@ use crate::diagnostic::{Applicability, Fix};
 use crate::view::RequestView;
 
 declare_rule! {
-    /// The input starts with a UTF-8 byte-order mark.
     ByteOrderMark {
         id: "byte-order-mark",
         severity: Warning,

@@ -6,7 +6,6 @@ use crate::syntax::{Member, NodeKind};
 use crate::view::RequestView;
 
 declare_rule! {
-    /// `dedicated_host_id` is set while `tenancy` is absent or `shared`.
     DedicatedHostNeedsDedicatedTenancy {
         id: "dedicated-host-needs-dedicated-tenancy",
         severity: Warning,

@@ -6,7 +6,6 @@ use crate::text::describe_char;
 use crate::view::RequestView;
 
 declare_rule! {
-    /// `description` contains `<` or `>`.
     DescriptionInvalidChar {
         id: "description-invalid-char",
         severity: Error,

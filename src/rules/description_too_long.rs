@@ -5,7 +5,6 @@ use crate::request::members::Field;
 use crate::view::RequestView;
 
 declare_rule! {
-    /// `description` is longer than 64 UTF-8 bytes.
     DescriptionTooLong {
         id: "description-too-long",
         severity: Error,

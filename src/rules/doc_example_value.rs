@@ -3,7 +3,6 @@ use crate::request::members::Field;
 use crate::view::RequestView;
 
 declare_rule! {
-    /// An ID is one of the placeholders printed in the reference's example.
     DocExampleValue {
         id: "doc-example-value",
         severity: Warning,

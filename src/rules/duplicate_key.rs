@@ -6,7 +6,6 @@ use crate::text::quote;
 use crate::view::RequestView;
 
 declare_rule! {
-    /// An object holds the same member name twice.
     DuplicateKey {
         id: "duplicate-key",
         severity: Error,

@@ -4,7 +4,6 @@ use crate::request::members::Field;
 use crate::view::RequestView;
 
 declare_rule! {
-    /// An ID member is empty or only white space.
     IdEmpty {
         id: "id-empty",
         severity: Error,

@@ -5,7 +5,6 @@ use crate::text::describe_char;
 use crate::view::RequestView;
 
 declare_rule! {
-    /// A UUID-valued ID member is not a UUID.
     IdNotUuid {
         id: "id-not-uuid",
         severity: Warning,

@@ -2,7 +2,6 @@ use super::Context;
 use crate::view::RequestView;
 
 declare_rule! {
-    /// The input is not RFC 8259 JSON.
     InvalidJson {
         id: "invalid-json",
         severity: Error,

@@ -12,7 +12,6 @@ use crate::text::{is_cjk_unified_ideograph, is_invisible};
 use crate::view::{ObjectKind, RequestView, StrMember};
 
 declare_rule! {
-    /// A documented string value holds a character that shows nothing.
     InvisibleChar {
         id: "invisible-char",
         severity: Warning,

@@ -4,7 +4,6 @@ use crate::request::members::Field;
 use crate::view::RequestView;
 
 declare_rule! {
-    /// `primary_ip_address` is not a strict dotted-decimal IPv4 address.
     IpInvalid {
         id: "ip-invalid",
         severity: Error,

@@ -5,7 +5,6 @@ use crate::syntax::NodeKind;
 use crate::view::RequestView;
 
 declare_rule! {
-    /// `primary_ip_address` is set without `primary_subnet_id`.
     IpNeedsSubnet {
         id: "ip-needs-subnet",
         severity: Warning,

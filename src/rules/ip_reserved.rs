@@ -4,7 +4,6 @@ use crate::request::members::Field;
 use crate::view::RequestView;
 
 declare_rule! {
-    /// `primary_ip_address` is an address no server can have.
     IpReserved {
         id: "ip-reserved",
         severity: Warning,

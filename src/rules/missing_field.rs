@@ -4,7 +4,6 @@ use crate::span::Span;
 use crate::view::{ObjectKind, RequestView};
 
 declare_rule! {
-    /// A required member is absent.
     MissingField {
         id: "missing-field",
         severity: Error,

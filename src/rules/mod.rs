@@ -13,10 +13,11 @@ use crate::view::RequestView;
 /// is `rules/<id>.md`, compiled in) and runs the `check` function of the calling module.
 macro_rules! declare_rule {
     (
-        $(#[$doc:meta])*
         $name:ident { id: $id:literal, severity: $severity:ident, fix: $fix:expr, summary: $summary:literal $(,)? }
     ) => {
-        $(#[$doc])*
+        // The summary is written once: it is the type's documentation, `sdrs-lint rules`' line
+        // and (a test checks) the first paragraph of the rule's page.
+        #[doc = $summary]
         pub struct $name;
 
         impl $crate::rules::Rule for $name {
@@ -165,8 +166,8 @@ pub static RULES: &[&dyn Rule] = &[
 /// Declares the metadata of a rule the tool reports about its own configuration rather than
 /// about a request: it has an id, a severity and a page like any other, and no request check.
 macro_rules! declare_tool_rule {
-    ($(#[$doc:meta])* $name:ident { id: $id:literal, severity: $severity:ident, summary: $summary:literal $(,)? }) => {
-        $(#[$doc])*
+    ($name:ident { id: $id:literal, severity: $severity:ident, summary: $summary:literal $(,)? }) => {
+        #[doc = $summary]
         pub static $name: RuleMeta = RuleMeta {
             id: $id,
             default_severity: Severity::$severity,
@@ -178,7 +179,6 @@ macro_rules! declare_tool_rule {
 }
 
 declare_tool_rule! {
-    /// A problem in `sdrs-lint.toml`, reported by the configuration reader.
     INVALID_CONFIG {
         id: "invalid-config",
         severity: Error,
@@ -187,8 +187,6 @@ declare_tool_rule! {
 }
 
 declare_tool_rule! {
-    /// A `[[suppress]]` entry, or one of its `paths`, that has no effect in a run that linted
-    /// every file it could apply to.
     UNUSED_SUPPRESSION {
         id: "unused-suppression",
         severity: Warning,

@@ -3,7 +3,6 @@ use crate::request::members::Field;
 use crate::view::RequestView;
 
 declare_rule! {
-    /// `name` is the empty string.
     NameEmpty {
         id: "name-empty",
         severity: Error,

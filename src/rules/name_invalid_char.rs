@@ -8,7 +8,6 @@ use crate::text::{code_points, describe_char, quote};
 use crate::view::{RequestView, StrMember};
 
 declare_rule! {
-    /// `name` holds a character outside the allowed set.
     NameInvalidChar {
         id: "name-invalid-char",
         severity: Error,

@@ -5,7 +5,6 @@ use crate::request::members::Field;
 use crate::view::RequestView;
 
 declare_rule! {
-    /// `name` is longer than 64 UTF-8 bytes.
     NameTooLong {
         id: "name-too-long",
         severity: Error,

@@ -3,7 +3,6 @@ use crate::diagnostic::{Applicability, Fix};
 use crate::view::RequestView;
 
 declare_rule! {
-    /// An optional member is `null`.
     NullValue {
         id: "null-value",
         severity: Warning,

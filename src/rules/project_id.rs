@@ -3,7 +3,6 @@ use crate::text::quote;
 use crate::view::RequestView;
 
 declare_rule! {
-    /// The project ID in the request line is missing, a placeholder or malformed.
     ProjectId {
         id: "project-id",
         severity: Warning,

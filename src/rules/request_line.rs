@@ -3,7 +3,6 @@ use crate::diagnostic::{Applicability, Fix};
 use crate::view::RequestView;
 
 declare_rule! {
-    /// The request line of an HTTP file is not `POST /v1/{project_id}/protected-instances`.
     RequestLine {
         id: "request-line",
         severity: Error,

@@ -6,7 +6,6 @@ use crate::text::describe_char;
 use crate::view::{RequestView, StrMember};
 
 declare_rule! {
-    /// A tag's `key` or `value` holds a control character or one of `* < > \ = , | /`.
     TagInvalidChar {
         id: "tag-invalid-char",
         severity: Error,

@@ -5,7 +5,6 @@ use crate::text::quote;
 use crate::view::RequestView;
 
 declare_rule! {
-    /// Two tags share a key.
     TagKeyDuplicate {
         id: "tag-key-duplicate",
         severity: Error,

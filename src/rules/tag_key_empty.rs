@@ -3,7 +3,6 @@ use crate::request::members::TagField;
 use crate::view::RequestView;
 
 declare_rule! {
-    /// A tag's `key` is the empty string.
     TagKeyEmpty {
         id: "tag-key-empty",
         severity: Error,

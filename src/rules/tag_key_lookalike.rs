@@ -11,7 +11,6 @@ use crate::text::quote;
 use crate::view::RequestView;
 
 declare_rule! {
-    /// Two tag keys differ only in case, compatibility form, invisible or confusable characters.
     TagKeyLookalike {
         id: "tag-key-lookalike",
         severity: Warning,

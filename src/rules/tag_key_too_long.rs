@@ -5,7 +5,6 @@ use crate::request::members::TagField;
 use crate::view::RequestView;
 
 declare_rule! {
-    /// A tag's `key` is longer than 36 characters.
     TagKeyTooLong {
         id: "tag-key-too-long",
         severity: Error,

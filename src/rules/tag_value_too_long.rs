@@ -5,7 +5,6 @@ use crate::request::members::TagField;
 use crate::view::RequestView;
 
 declare_rule! {
-    /// A tag's `value` is longer than 43 characters.
     TagValueTooLong {
         id: "tag-value-too-long",
         severity: Error,

@@ -3,7 +3,6 @@ use crate::request::members::Field;
 use crate::view::RequestView;
 
 declare_rule! {
-    /// More than 10 tags.
     TagsTooMany {
         id: "tags-too-many",
         severity: Error,

@@ -6,7 +6,6 @@ use crate::text::quote;
 use crate::view::RequestView;
 
 declare_rule! {
-    /// `tenancy` is neither `shared` nor `dedicated`.
     TenancyInvalid {
         id: "tenancy-invalid",
         severity: Error,

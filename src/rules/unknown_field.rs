@@ -8,7 +8,6 @@ use crate::text::quote;
 use crate::view::{ObjectKind, RequestView};
 
 declare_rule! {
-    /// A member not documented for its object.
     UnknownField {
         id: "unknown-field",
         severity: Warning,

@@ -3,7 +3,6 @@ use crate::syntax::{JsonType, Node};
 use crate::view::RequestView;
 
 declare_rule! {
-    /// A member's value has the wrong JSON type.
     WrongType {
         id: "wrong-type",
         severity: Error,

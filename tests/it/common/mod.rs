@@ -40,3 +40,9 @@ pub fn temp_dir(name: &str) -> PathBuf {
     std::fs::create_dir_all(&dir).expect("temporary directory");
     dir
 }
+
+/// `text` with the tool's version (`"version": "0.1.0"`) replaced by `[version]`, so snapshots
+/// do not change with every release.
+pub fn redact_version(text: &str) -> String {
+    text.replace(&format!("\"version\": \"{}\"", env!("CARGO_PKG_VERSION")), "\"version\": \"[version]\"")
+}
