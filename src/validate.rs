@@ -32,7 +32,7 @@ impl CreateProtectedInstanceRequest {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::Tenancy;
+    use crate::{Tag, Tenancy};
 
     #[test]
     fn round_trips_the_documented_names() {
