@@ -64,6 +64,7 @@ impl LineIndex {
         if line == 1 { start.max(self.bom_len) } else { start }
     }
 
+    #[cfg_attr(not(feature = "cli"), allow(dead_code))] // Used by the command line and the language server.
     /// The 0-based line of byte `offset` and its 0-based column in `unit`s, counted from the
     /// line's first byte as the Language Server Protocol counts: a byte-order mark is a
     /// character like any other, and each byte of an invalid UTF-8 sequence counts one.
@@ -79,6 +80,7 @@ impl LineIndex {
         (line, column)
     }
 
+    #[cfg_attr(not(feature = "cli"), allow(dead_code))] // Used by the command line and the language server.
     /// The byte offset of 0-based `line` and 0-based `column` counted in `unit`s (the inverse of
     /// [`Self::line_column`]). A line past the last is the end of the input; a column past the
     /// end of its line is the line's end (before its line break); a column inside a character
@@ -109,6 +111,7 @@ impl LineIndex {
         offset
     }
 
+    #[cfg_attr(not(feature = "cli"), allow(dead_code))] // Used by the command line and the language server.
     /// Where the text of 0-based `line` ends: before its LF, CRLF or CR.
     fn line_content_end(&self, bytes: &[u8], line: usize) -> usize {
         let Some(next) = self.starts.get(line + 1).copied() else { return bytes.len() };
@@ -121,6 +124,7 @@ impl LineIndex {
     }
 }
 
+#[cfg_attr(not(feature = "cli"), allow(dead_code))] // Used by the command line and the language server.
 /// What a column counts: the position encodings of the Language Server Protocol.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ColumnUnit {
@@ -132,6 +136,7 @@ pub enum ColumnUnit {
     Utf32,
 }
 
+#[cfg_attr(not(feature = "cli"), allow(dead_code))] // Used by the command line and the language server.
 impl ColumnUnit {
     /// How many units `c` counts.
     pub fn width(self, c: char) -> usize {

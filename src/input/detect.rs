@@ -57,6 +57,7 @@ pub const INVENTORY_KINDS: [&str; 10] = [
     "dedicated_hosts",
 ];
 
+#[cfg_attr(not(feature = "cli"), allow(dead_code))] // Used by the command line and the language server.
 /// Classifies a JSON body file (any encoding the linter recognises, parseable or not).
 pub fn json(bytes: &[u8]) -> Detection {
     let text = decode(bytes);
@@ -66,6 +67,7 @@ pub fn json(bytes: &[u8]) -> Detection {
     classify(&root)
 }
 
+#[cfg_attr(not(feature = "cli"), allow(dead_code))] // Used by the command line and the language server.
 /// Classifies an HTTP request file: a request file when one of its requests is meant to create
 /// a protected instance (see [`crate::input::http::HttpRequest::purpose`]).
 pub fn http(bytes: &[u8]) -> Detection {
@@ -131,6 +133,7 @@ fn is_response(members: &[String]) -> bool {
     members.iter().filter(|m| RESPONSE_ONLY.contains(&m.as_str())).count() >= 2
 }
 
+#[cfg_attr(not(feature = "cli"), allow(dead_code))] // Used by the command line and the language server.
 /// The text to scan: UTF-16 and UTF-32 decoded (so such a file is recognised, then reported
 /// as not UTF-8), anything else read as UTF-8 with invalid bytes replaced.
 fn decode(bytes: &[u8]) -> String {

@@ -2,7 +2,6 @@
 //! They sit on top of the core; nothing below this module knows about output.
 
 pub mod github;
-#[cfg(feature = "cli")]
 pub mod human;
 pub mod json;
 pub mod junit;

@@ -242,6 +242,7 @@ impl Tenancy {
         }
     }
 
+    #[cfg_attr(not(feature = "cli"), allow(dead_code))] // Used by the command line and the language server.
     /// What it means, for editors' completion.
     pub(crate) fn meaning(self) -> &'static str {
         match self {
@@ -298,6 +299,7 @@ impl Documented {
         }
     }
 
+    #[cfg_attr(not(feature = "cli"), allow(dead_code))] // Used by the command line and the language server.
     /// What the value of member `name` of this object is: a documented object, or an array
     /// of them.
     pub fn holds(self, name: &str) -> Option<Held> {
@@ -311,6 +313,7 @@ impl Documented {
     }
 }
 
+#[cfg_attr(not(feature = "cli"), allow(dead_code))] // Used by the command line and the language server.
 /// What a member holds, when it holds documented objects.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Held {
