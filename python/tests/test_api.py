@@ -67,6 +67,10 @@ def test_columns_count_characters_and_offsets_count_bytes() -> None:
     assert text[d.column - 1] == " "
     assert text.encode()[d.start : d.end] == b" "
     assert d.start == len(text[: d.column - 1].encode())
+    # A character outside the Basic Multilingual Plane is one column, as in Python's str.
+    (d,) = sdrs_lint.lint(text.replace("订单 x", "😀😀x"))
+    assert d.rule == "name-invalid-char"
+    assert (d.column, d.end_column) == (text.index("订单") + 1, text.index("订单") + 3)
 
 
 def test_fixes_carry_edits() -> None:
