@@ -205,85 +205,99 @@ class Diagnostic:
     - ``help``: how to fix it, or ``None``; ``fix``: a ``Fix`` with text edits, or ``None``.
     """
 
-    __slots__ = ("rule", "severity", "message", "pointer", "labels", "help", "fix")
+    # A diagnostic keeps the engine's plain tuple and reads its fields from it: making one costs
+    # a single allocation, and labels and fixes become objects only when asked for.
+    __slots__ = ("_raw", "_labels", "_fix")
 
-    rule: str
-    severity: SeverityLevel
-    message: str
-    pointer: str
-    labels: tuple[Label, ...]
-    help: Optional[str]
-    fix: Optional[Fix]
+    def __init__(self, raw: _native._Diagnostic) -> None:
+        self._raw = raw
+        self._labels: Optional[tuple[Label, ...]] = None
+        self._fix: Optional[Fix] = None
 
-    def __init__(
-        self,
-        rule: str,
-        severity: SeverityLevel,
-        message: str,
-        pointer: str,
-        labels: tuple[Label, ...],
-        help: Optional[str],
-        fix: Optional[Fix],
-    ) -> None:
-        self.rule, self.severity, self.message, self.pointer = rule, severity, message, pointer
-        self.labels, self.help, self.fix = labels, help, fix
+    @property
+    def rule(self) -> str:
+        """The rule's id, such as ``name-too-long``."""
+        return self._raw[0]
+
+    @property
+    def severity(self) -> SeverityLevel:
+        """``"error"`` or ``"warning"``."""
+        return "error" if self._raw[1] == "error" else "warning"
+
+    @property
+    def message(self) -> str:
+        """What is wrong, with the limit and the actual figure."""
+        return self._raw[2]
+
+    @property
+    def pointer(self) -> str:
+        """JSON Pointer of the member concerned; ``""`` is the whole body."""
+        return self._raw[3]
 
     @property
     def line(self) -> int:
         """1-based line of the primary label's start."""
-        return self.labels[0].line
+        return self._raw[4][1]
 
     @property
     def column(self) -> int:
         """1-based column (in characters) of the primary label's start."""
-        return self.labels[0].column
+        return self._raw[4][2]
 
     @property
     def end_line(self) -> int:
         """1-based line of the primary label's end."""
-        return self.labels[0].end_line
+        return self._raw[4][4]
 
     @property
     def end_column(self) -> int:
         """1-based column (in characters) of the primary label's end (exclusive)."""
-        return self.labels[0].end_column
+        return self._raw[4][5]
 
     @property
     def start(self) -> int:
         """Byte offset of the primary label's start in ``report.source_bytes``."""
-        return self.labels[0].start
+        return self._raw[4][0]
 
     @property
     def end(self) -> int:
         """Byte offset of the primary label's end (exclusive)."""
-        return self.labels[0].end
+        return self._raw[4][3]
 
     @property
     def label(self) -> Optional[str]:
         """The primary label's text."""
-        return self.labels[0].text
+        return self._raw[4][6]
 
-    def _key(self) -> tuple[object, ...]:
-        return (self.rule, self.severity, self.message, self.pointer, self.labels, self.help, self.fix)
+    @property
+    def labels(self) -> tuple[Label, ...]:
+        """Every label, the primary first."""
+        if self._labels is None:
+            self._labels = (Label(*self._raw[4], True), *(Label(*s) for s in self._raw[5]))
+        return self._labels
+
+    @property
+    def help(self) -> Optional[str]:
+        """How to fix it."""
+        return self._raw[6]
+
+    @property
+    def fix(self) -> Optional[Fix]:
+        """Edits that fix it, when the rule can tell."""
+        raw = self._raw[7]
+        if raw is not None and self._fix is None:
+            title, applicability, edits = raw
+            self._fix = Fix(title, "safe" if applicability == "safe" else "unsafe", tuple(Edit(*e) for e in edits))
+        return self._fix
 
     def __eq__(self, other: object) -> bool:
-        return isinstance(other, Diagnostic) and self._key() == other._key()
+        return isinstance(other, Diagnostic) and self._raw == other._raw
 
     def __hash__(self) -> int:
-        return hash(self._key())
+        return hash(self._raw)
 
     def __repr__(self) -> str:
         return f"<Diagnostic {self.severity}[{self.rule}] at {self.line}:{self.column}: {self.message}>"
-
-
-def _diagnostic(raw: _native._Diagnostic) -> Diagnostic:
-    rule, severity, message, pointer, primary, secondary, help, fix = raw
-    labels = (Label(*primary, primary=True), *(Label(*s) for s in secondary))
-    made_fix = None
-    if fix is not None:
-        title, applicability, edits = fix
-        made_fix = Fix(title, "safe" if applicability == "safe" else "unsafe", tuple(Edit(*e) for e in edits))
-    return Diagnostic(rule, "error" if severity == "error" else "warning", message, pointer, labels, help, made_fix)
 
 
 class SkippedRequest:
@@ -320,7 +334,7 @@ class Report(Sequence[Diagnostic]):
     def diagnostics(self) -> tuple[Diagnostic, ...]:
         """Every diagnostic kept, in source order."""
         if self._diagnostics is None:
-            self._diagnostics = tuple(_diagnostic(raw) for raw in self._native.diagnostics())
+            self._diagnostics = tuple(map(Diagnostic, self._native.diagnostics())) if len(self._native) else ()
         return self._diagnostics
 
     @property

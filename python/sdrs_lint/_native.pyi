@@ -5,9 +5,9 @@ from typing import Optional
 # (start, line, column, end, end_line, end_column, text): byte offsets and 1-based positions.
 _Place = tuple[int, int, int, int, int, int, Optional[str]]
 # (title, "safe" | "unsafe", edits): each edit a place whose text is the replacement.
-_Fix = tuple[str, str, list[_Place]]
+_Fix = tuple[str, str, tuple[_Place, ...]]
 # (rule, severity, message, pointer, primary, secondary, help, fix)
-_Diagnostic = tuple[str, str, str, str, _Place, list[_Place], Optional[str], Optional[_Fix]]
+_Diagnostic = tuple[str, str, str, str, _Place, tuple[_Place, ...], Optional[str], Optional[_Fix]]
 
 __version__: str
 

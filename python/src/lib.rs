@@ -16,7 +16,7 @@ mod engine;
 
 use pyo3::exceptions::{PyKeyError, PyTypeError, PyValueError};
 use pyo3::prelude::*;
-use pyo3::types::{PyBytes, PyList, PyString};
+use pyo3::types::{PyBytes, PyList, PyString, PyTuple};
 
 use engine::{Place, SettingsError};
 
@@ -132,7 +132,7 @@ impl Report {
         PyBytes::new(py, self.inner.source())
     }
 
-    /// The diagnostics as tuples:
+    /// The diagnostics as (nested) tuples:
     /// `(rule, severity, message, pointer, primary, secondary, help, fix)`, where `primary` and
     /// each of `secondary` is a place `(start, line, column, end, end_line, end_column, text)`
     /// and `fix` is `None` or `(title, applicability, edits)`, each edit a place whose text is
@@ -141,8 +141,12 @@ impl Report {
         let diagnostics = self.inner.diagnostics();
         let list = PyList::empty(py);
         for d in &diagnostics {
-            let secondary: Vec<PlaceTuple<'_>> = d.secondary.iter().map(place).collect();
-            let fix = d.fix.as_ref().map(|f| (f.title, f.applicability, f.edits.iter().map(place).collect::<Vec<_>>()));
+            // Tuples all the way down, so that a diagnostic is hashable.
+            let secondary = PyTuple::new(py, d.secondary.iter().map(place))?;
+            let fix = match &d.fix {
+                Some(f) => Some((f.title, f.applicability, PyTuple::new(py, f.edits.iter().map(place))?)),
+                None => None,
+            };
             list.append((d.rule, d.severity, d.message, d.pointer, place(&d.primary), secondary, d.help, fix))?;
         }
         Ok(list)

@@ -58,6 +58,11 @@ def test_diagnostic_fields() -> None:
     assert (first.line, first.column, first.text) == (7, 16, "first used here")
     assert d.help is not None and d.help.startswith("tag keys must be unique")
     assert d.fix is None
+    # Values: equal when the same, hashable.
+    (again,) = sdrs_lint.lint(text)
+    assert again == d and again is not d and len({d, again}) == 1
+    flavor = sdrs_lint.lint((EXAMPLES / "misspelled-flavorref.json").read_text())
+    assert len(set(flavor) | {d}) == 2 and flavor[0].fix is not None and hash(flavor[0].fix)
 
 
 def test_columns_count_characters_and_offsets_count_bytes() -> None:
