@@ -2,8 +2,9 @@
 //! types below, so a change of the crate's API is adapted here alone.
 //!
 //! Crate API used (all public):
-//! - `sdrs_lint::Linter`: `new`, `set_severity`, `severity`, `lint_bytes`, `lint_http`;
-//! - `sdrs_lint::Report`: `diagnostics`, `count`, `omitted`, `retain`, `from_diagnostics`;
+//! - `sdrs_lint::Linter`: `new`, `set_level`, `severity`, `lint_input`; `InputKind`, `Level`;
+//! - `sdrs_lint::Report`: `diagnostics`, `count`, `omitted`, `retain`, `from_diagnostics`,
+//!   `skipped_requests`;
 //! - `sdrs_lint::{Diagnostic, Label, Fix, Edit, Severity, Applicability, SkippedRequest}`:
 //!   public fields (`rule`, `severity`, `message`, `pointer`, `primary`, `secondary`, `help`,
 //!   `fix`; `Label::{span, text}`; `Fix::{title, applicability, edits}`;
@@ -11,13 +12,13 @@
 //!   `Severity::as_str`;
 //! - `sdrs_lint::rules()` and `RuleMeta::{id, default_severity, summary, fix, docs}`;
 //! - `sdrs_lint::config` (feature `config`): `parse_lenient`, `INVALID_CONFIG`,
-//!   `Config::{rules, suppressions}`, `RuleSetting::{id, severity}`,
+//!   `Config::{rules, suppressions}`, `RuleSetting::{id, level}`,
 //!   `Suppression::{paths, silences}`, `Patterns::is_empty`;
-//! - `sdrs_lint::render::LintedFile` (`new`, `position`) and `sdrs_lint::render::human`
-//!   (`write`, `Style`; feature `cli` for now).
+//! - `sdrs_lint::render::FileReport` (`new`, `position`) and `sdrs_lint::render::human`
+//!   (`write`, `Style`).
 
-use sdrs_lint::render::{LintedFile, human};
-use sdrs_lint::{Applicability, Diagnostic, Label, Linter, Report, Severity, SkippedRequest, config};
+use sdrs_lint::render::{FileReport, human};
+use sdrs_lint::{Applicability, Diagnostic, InputKind, Label, Level, Linter, Report, Severity, config};
 
 /// The width `str(report)` lays snippets out in: the command's width when not on a terminal.
 const WIDTH: usize = 100;
@@ -31,16 +32,6 @@ pub enum SettingsError {
     UnknownLevel { id: String, level: String },
     /// The configuration file has problems that stop it being used: the rendered problems.
     Config(String),
-}
-
-/// `"error"`, `"warning"` (or `"warn"`) or `"off"`.
-fn level(name: &str) -> Option<Option<Severity>> {
-    match name {
-        "error" => Some(Some(Severity::Error)),
-        "warning" | "warn" => Some(Some(Severity::Warning)),
-        "off" => Some(None),
-        _ => None,
-    }
 }
 
 /// What one call lints with: rule severities and the suppressions that apply to any input.
@@ -62,8 +53,9 @@ impl Settings {
     ) -> Result<(Settings, Option<String>), SettingsError> {
         let mut overrides = Vec::with_capacity(severities.len());
         for (id, name) in severities {
-            let severity =
-                level(name).ok_or_else(|| SettingsError::UnknownLevel { id: id.clone(), level: name.clone() })?;
+            let severity = name
+                .parse::<Level>()
+                .map_err(|_| SettingsError::UnknownLevel { id: id.clone(), level: name.clone() })?;
             overrides.push((id.as_str(), severity));
         }
         let Some((name, text)) = config else {
@@ -99,26 +91,26 @@ impl Settings {
 
     /// Lints `source` as a request body, or as an HTTP request file when `http`.
     pub fn lint(&self, source: Vec<u8>, http: bool) -> Linted {
-        let (mut report, skipped) =
-            if http { self.linter.lint_http(&source) } else { (self.linter.lint_bytes(&source), Vec::new()) };
+        let kind = if http { InputKind::Http } else { InputKind::Json };
+        let mut report = self.linter.lint_input(&source, kind);
         let before = report.diagnostics().len();
         if !self.suppressions.is_empty() {
             report.retain(|d| !self.suppressions.iter().any(|s| s.silences(d)));
         }
         let suppressed = before - report.diagnostics().len();
-        Linted { source, report, skipped, suppressed }
+        Linted { source, report, suppressed }
     }
 }
 
 /// Defaults, then the file's severities, then the caller's.
-fn linter(config: Option<&config::Config>, overrides: &[(&str, Option<Severity>)]) -> Result<Linter, SettingsError> {
+fn linter(config: Option<&config::Config>, overrides: &[(&str, Level)]) -> Result<Linter, SettingsError> {
     let mut linter = Linter::new();
     for setting in config.map(|c| c.rules.as_slice()).unwrap_or_default() {
         // Ids in a parsed configuration are known rules.
-        let _ = linter.set_severity(setting.id, setting.severity);
+        let _ = linter.set_level(setting.id, setting.level);
     }
     for &(id, severity) in overrides {
-        linter.set_severity(id, severity).map_err(|_| SettingsError::UnknownRule(id.to_string()))?;
+        linter.set_level(id, severity).map_err(|_| SettingsError::UnknownRule(id.to_string()))?;
     }
     Ok(linter)
 }
@@ -130,7 +122,7 @@ fn render_diagnostics(name: &str, source: &[u8], diagnostics: Vec<Diagnostic>) -
 }
 
 fn render(name: &str, source: &[u8], report: &Report) -> String {
-    let file = LintedFile::new(name, source, report);
+    let file = FileReport::new(name, source, report);
     let mut out = Vec::new();
     // Writing to a `Vec` cannot fail.
     let _ = human::write(&mut out, &file, human::Style { color: false, width: WIDTH });
@@ -143,7 +135,6 @@ fn render(name: &str, source: &[u8], report: &Report) -> String {
 pub struct Linted {
     source: Vec<u8>,
     report: Report,
-    skipped: Vec<SkippedRequest>,
     suppressed: usize,
 }
 
@@ -192,12 +183,12 @@ fn applicability(a: Applicability) -> &'static str {
     }
 }
 
-fn point(file: &LintedFile<'_>, offset: usize) -> Point {
+fn point(file: &FileReport<'_>, offset: usize) -> Point {
     let p = file.position(offset);
     Point { offset, line: p.line, column: p.column }
 }
 
-fn label<'a>(file: &LintedFile<'_>, l: &'a Label) -> Place<'a> {
+fn label<'a>(file: &FileReport<'_>, l: &'a Label) -> Place<'a> {
     Place { start: point(file, l.span.start), end: point(file, l.span.end), text: l.text.as_deref() }
 }
 
@@ -234,7 +225,7 @@ impl Linted {
 
     /// The diagnostics in source order, with lines and columns.
     pub fn diagnostics(&self) -> Vec<Diag<'_>> {
-        let file = LintedFile::new("", &self.source, &self.report);
+        let file = FileReport::new("", &self.source, &self.report);
         self.report
             .diagnostics()
             .iter()
@@ -265,8 +256,8 @@ impl Linted {
 
     /// The requests of an HTTP file that were not linted: where each starts, and why.
     pub fn skipped(&self) -> Vec<(Point, &str)> {
-        let file = LintedFile::new("", &self.source, &self.report);
-        self.skipped.iter().map(|s| (point(&file, s.span.start), s.reason.as_str())).collect()
+        let file = FileReport::new("", &self.source, &self.report);
+        self.report.skipped_requests().iter().map(|s| (point(&file, s.span.start), s.reason.as_str())).collect()
     }
 
     /// The command's human report of this input (no colour, 100 columns), shown as `name`.
