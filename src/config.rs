@@ -13,6 +13,9 @@
 //! paths = ["docs/*.json"]        # optional; relative to this file's directory
 //! pointer = "/protected_instance"   # optional; this member and everything below it
 //! reason = "the docs reproduce the reference's example"
+//!
+//! [inventory]
+//! paths = ["inventory/"]         # saved responses to check requests against (docs/inventory.md)
 //! ```
 //!
 //! Path patterns follow `.gitignore` (the `ignore` crate's matcher): a pattern without a slash
@@ -54,6 +57,9 @@ pub struct Config {
     pub exclude: Patterns,
     /// Findings to silence, each with its reason.
     pub suppressions: Vec<Suppression>,
+    /// `[inventory] paths`: the inventory's files and directories, relative to this file's
+    /// directory, with where each is written.
+    pub inventory: Vec<(String, Span)>,
 }
 
 /// `id = "level"` in `[rules]`.
@@ -203,7 +209,18 @@ pub fn parse_lenient(text: &str) -> (Option<Config>, Vec<Diagnostic>) {
                 }
             }
             "suppress" => config.suppressions = suppressions(value, &mut errors),
-            _ => errors.unknown_key(key, &["rules", "files", "suppress"]),
+            "inventory" => {
+                for (key, value) in errors.table(value, "`inventory`") {
+                    match key.get_ref().as_ref() {
+                        "paths" => {
+                            let paths = errors.strings(value, "`paths`");
+                            config.inventory = paths.into_iter().map(|(p, at)| (p.to_string(), at)).collect();
+                        }
+                        _ => errors.unknown_key(key, &["paths"]),
+                    }
+                }
+            }
+            _ => errors.unknown_key(key, &["rules", "files", "suppress", "inventory"]),
         }
     }
     (Some(config), errors.0)

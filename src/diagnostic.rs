@@ -5,6 +5,9 @@ use std::fmt;
 
 use serde::Serialize;
 
+use std::sync::Arc;
+
+use crate::lines::{LineIndex, Position};
 use crate::span::Span;
 
 /// How much a diagnostic matters.
@@ -93,11 +96,81 @@ impl fmt::Display for Level {
 /// A span of the source with an optional text.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Label {
-    /// The labelled source text.
+    /// The labelled source text: in the linted input, or in `file` when set.
     pub span: Span,
     /// What the label says about it.
     pub text: Option<String>,
+    /// The file the span is in when it is not the linted input (an inventory file).
+    #[serde(skip_serializing_if = "Option::is_none", serialize_with = "file_name")]
+    pub file: Option<Arc<SourceFile>>,
 }
+
+/// A label's file, written as its name.
+fn file_name<S: serde::Serializer>(file: &Option<Arc<SourceFile>>, serializer: S) -> Result<S::Ok, S::Error> {
+    match file {
+        Some(file) => serializer.serialize_str(file.name()),
+        None => serializer.serialize_none(),
+    }
+}
+
+impl Label {
+    /// A label in the linted input.
+    pub fn new(span: Span, text: Option<String>) -> Label {
+        Label { span, text, file: None }
+    }
+}
+
+/// A file a label may point into other than the linted input, such as an inventory file that
+/// proves a finding: its name and bytes, with a line index for positions.
+#[derive(Debug)]
+pub struct SourceFile {
+    name: String,
+    bytes: Vec<u8>,
+    lines: LineIndex,
+}
+
+impl SourceFile {
+    /// The file named `name` (as users see it) holding `bytes`.
+    pub fn new(name: impl Into<String>, bytes: Vec<u8>) -> SourceFile {
+        let lines = LineIndex::new(&bytes);
+        SourceFile { name: name.into(), bytes, lines }
+    }
+
+    /// The name users see.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// The file's bytes.
+    pub fn bytes(&self) -> &[u8] {
+        &self.bytes
+    }
+
+    /// The 1-based line and column (characters) of byte `offset`.
+    pub fn position(&self, offset: usize) -> Position {
+        self.lines.position(&self.bytes, offset)
+    }
+
+    /// The 1-based line and the 1-based column in UTF-16 code units of byte `offset`.
+    pub fn position_utf16(&self, offset: usize) -> Position {
+        self.lines.position_utf16(&self.bytes, offset)
+    }
+
+    /// The 0-based line and column in `unit`s of byte `offset`, as LSP counts.
+    #[cfg_attr(not(feature = "cli"), allow(dead_code))] // Used by the language server.
+    pub(crate) fn line_column(&self, offset: usize, unit: crate::lines::ColumnUnit) -> (usize, usize) {
+        self.lines.line_column(&self.bytes, offset, unit)
+    }
+}
+
+/// Files are equal when they have the same name and bytes.
+impl PartialEq for SourceFile {
+    fn eq(&self, other: &SourceFile) -> bool {
+        self.name == other.name && self.bytes == other.bytes
+    }
+}
+
+impl Eq for SourceFile {}
 
 /// Whether applying a fix is certain to keep the request's meaning.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -166,7 +239,7 @@ impl Diagnostic {
             severity,
             message,
             pointer,
-            primary: Label { span, text: None },
+            primary: Label::new(span, None),
             secondary: Vec::new(),
             help: None,
             fix: None,
@@ -181,7 +254,13 @@ impl Diagnostic {
 
     /// Adds a secondary label.
     pub fn with_secondary(&mut self, span: Span, text: impl Into<String>) -> &mut Self {
-        self.secondary.push(Label { span, text: Some(text.into()) });
+        self.secondary.push(Label::new(span, Some(text.into())));
+        self
+    }
+
+    /// Adds a secondary label in another file (the inventory file that proves the finding).
+    pub fn with_related(&mut self, file: Arc<SourceFile>, span: Span, text: impl Into<String>) -> &mut Self {
+        self.secondary.push(Label { span, text: Some(text.into()), file: Some(file) });
         self
     }
 
@@ -235,7 +314,9 @@ impl miette::Diagnostic for Diagnostic {
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = miette::LabeledSpan> + '_>> {
         let primary = miette::LabeledSpan::new_primary_with_span(self.primary.text.clone(), self.primary.span);
-        let secondary = self.secondary.iter().map(|l| miette::LabeledSpan::new_with_span(l.text.clone(), l.span));
+        // miette shows one source: labels in other files are left out.
+        let local = self.secondary.iter().filter(|l| l.file.is_none());
+        let secondary = local.map(|l| miette::LabeledSpan::new_with_span(l.text.clone(), l.span));
         Some(Box::new(std::iter::once(primary).chain(secondary)))
     }
 }

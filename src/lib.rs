@@ -41,6 +41,7 @@ pub(crate) mod fix;
 #[doc(hidden)]
 pub mod fuzzing;
 pub(crate) mod input;
+mod inventory;
 pub(crate) mod lines;
 pub(crate) mod measure;
 pub(crate) mod pointer;
@@ -56,6 +57,7 @@ pub(crate) mod view;
 pub use diagnostic::{Applicability, Diagnostic, Edit, Fix, Label, Level, Severity};
 pub use engine::{DEFAULT_MAX_DIAGNOSTICS, InputKind, LintError, Linter, Report, SkippedRequest, UnknownRule};
 pub use fix::Fixed;
+pub use inventory::{Duplicate, Inventory, InventoryError, InventoryFile, Kind as InventoryKind};
 pub use request::{CreateProtectedInstanceRequest, ProtectedInstance, Tag, Tenancy};
 pub use rules::RuleMeta;
 pub use span::Span;

@@ -4,6 +4,7 @@
 use std::sync::LazyLock;
 
 use crate::input::http::HttpRequest;
+use crate::inventory::Inventory;
 use crate::pointer;
 use crate::request::members::{self, Documented, Field, MemberSpec, RootField, TagField};
 use crate::syntax::{Array, JsonStr, JsonType, Member, Node, Object, Parsed};
@@ -152,6 +153,8 @@ pub struct RequestView<'t, 'a> {
     fields: [Option<&'t Member<'a>>; Field::ALL.len()],
     /// The request line, when the body comes from an HTTP request file.
     pub http: Option<&'t HttpRequest<'a>>,
+    /// The state of the cloud, when an inventory is given.
+    pub inventory: Option<&'t Inventory>,
 }
 
 impl<'t, 'a> RequestView<'t, 'a> {
@@ -170,7 +173,13 @@ impl<'t, 'a> RequestView<'t, 'a> {
                 }
             }
         }
-        RequestView { parsed, root, instance, fields, http: None }
+        RequestView { parsed, root, instance, fields, http: None, inventory: None }
+    }
+
+    /// The same view, checked against `inventory` too.
+    pub fn with_inventory(mut self, inventory: Option<&'t Inventory>) -> Self {
+        self.inventory = inventory;
+        self
     }
 
     /// The same view, for a body sent by `request` of an HTTP file.

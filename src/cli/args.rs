@@ -42,6 +42,12 @@ pub enum Command {
         #[command(flatten)]
         settings: Settings,
     },
+    /// Print what an inventory holds: the files read, their kinds and counts, duplicate IDs,
+    /// and the files skipped and why (without PATH: the configuration's `[inventory] paths`).
+    Inventory {
+        /// Inventory files or directories.
+        paths: Vec<PathBuf>,
+    },
     /// Print a shell completion script (bash: `source <(sdrs-lint completions bash)`).
     Completions {
         /// The shell to complete for.
@@ -167,6 +173,16 @@ pub struct Settings {
     /// 0 shows them all.
     #[arg(long, value_name = "N", default_value_t = crate::DEFAULT_MAX_DIAGNOSTICS)]
     pub max_diagnostics: usize,
+
+    /// Check requests against this inventory: saved responses of the cloud's list APIs, a
+    /// file or a directory of `*.json` files (repeatable; replaces `[inventory] paths` of the
+    /// configuration). See docs/inventory.md.
+    #[arg(long, value_name = "PATH", conflicts_with = "no_inventory")]
+    pub inventory: Vec<PathBuf>,
+
+    /// Do not check against an inventory, even one the configuration names.
+    #[arg(long)]
+    pub no_inventory: bool,
 }
 
 impl Default for Settings {
@@ -180,6 +196,8 @@ impl Default for Settings {
             off: Vec::new(),
             deny_warnings: false,
             max_diagnostics: crate::DEFAULT_MAX_DIAGNOSTICS,
+            inventory: Vec::new(),
+            no_inventory: false,
         }
     }
 }

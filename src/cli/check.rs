@@ -33,6 +33,14 @@ pub fn run(args: &LintArgs) -> io::Result<i32> {
             Job { input, config, linter }
         })
         .collect();
+    if !resolver.inventory_errors.is_empty() {
+        // Checking against an inventory that cannot be read would check nothing: stop.
+        let mut err = io::stderr().lock();
+        for problem in &resolver.inventory_errors {
+            writeln!(err, "sdrs-lint: {problem}")?;
+        }
+        return Ok(USAGE_OR_IO);
+    }
     if !resolver.broken.is_empty() {
         // A configuration that cannot be read would lint with the wrong settings: stop.
         let outcomes: Vec<Outcome> = resolver.broken.drain(..).map(broken_outcome).collect();

@@ -6,6 +6,7 @@ mod config_cmd;
 mod explain;
 mod globs;
 mod inputs;
+mod inventory;
 mod lint;
 mod lsp;
 mod output;
@@ -44,6 +45,7 @@ pub fn run() -> i32 {
         (Some(Command::Rule { id }), _) | (None, Some(id)) => explain::page(&mut io::stdout().lock(), id),
         (Some(Command::Config { path, settings }), _) => config_cmd::run(&mut io::stdout().lock(), path, settings),
         (Some(Command::Lsp), _) => lsp::run(),
+        (Some(Command::Inventory { paths }), _) => inventory_cmd(paths),
         (Some(Command::Completions { shell }), _) => {
             let mut out = io::stdout().lock();
             clap_complete::generate(*shell, &mut Cli::command(), "sdrs-lint", &mut out);
@@ -74,6 +76,30 @@ pub fn run() -> i32 {
             USAGE_OR_IO
         }
     }
+}
+
+/// `sdrs-lint inventory [PATH…]`: without paths, the inventory the configuration of the
+/// working directory names.
+fn inventory_cmd(paths: &[PathBuf]) -> io::Result<i32> {
+    let paths = if paths.is_empty() {
+        let configured = settings::Resolver::new(&args::Settings::default()).map(|mut r| {
+            let loaded = r.for_input(None);
+            r.inventory_paths(loaded.as_deref())
+        });
+        match configured {
+            Ok(Some(paths)) => paths,
+            Ok(None) | Err(_) => {
+                writeln!(
+                    io::stderr(),
+                    "sdrs-lint: no inventory: give its files or directories (sdrs-lint inventory PATH), or set `[inventory] paths` in sdrs-lint.toml"
+                )?;
+                return Ok(USAGE_OR_IO);
+            }
+        }
+    } else {
+        paths.to_vec()
+    };
+    inventory::run(&mut io::stdout().lock(), &paths)
 }
 
 /// Why the command line cannot run.
@@ -123,7 +149,8 @@ fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Cli, Usage> {
 }
 
 /// The ids of the options shared by linting and `config`.
-const SETTINGS: [&str; 7] = ["config", "isolated", "error", "warn", "off", "deny_warnings", "max_diagnostics"];
+const SETTINGS: [&str; 9] =
+    ["config", "isolated", "error", "warn", "off", "deny_warnings", "max_diagnostics", "inventory", "no_inventory"];
 
 /// The ids of the top-level arguments given on the command line (before a subcommand); groups,
 /// which clap also lists, left out.
@@ -163,6 +190,8 @@ fn merge(before: &Settings, after: &Settings, after_matches: Option<&ArgMatches>
         off: concat(&before.off, &after.off),
         deny_warnings: before.deny_warnings || after.deny_warnings,
         max_diagnostics: if explicit("max_diagnostics") { after.max_diagnostics } else { before.max_diagnostics },
+        inventory: before.inventory.iter().chain(&after.inventory).cloned().collect(),
+        no_inventory: before.no_inventory || after.no_inventory,
     }
 }
 

@@ -10,6 +10,7 @@ use crate::config::{self, Config};
 use crate::{Level, Linter, Report, Severity, measure::similar};
 
 use super::args::Settings;
+use super::inventory;
 
 /// A configuration file, read and parsed, with the linter it configures.
 #[derive(Debug)]
@@ -68,6 +69,8 @@ pub struct Resolver {
     default_linter: Arc<Linter>,
     /// Configuration files that failed to load.
     pub broken: Vec<Broken>,
+    /// Why the inventory cannot be used, one line each (a usage error).
+    pub inventory_errors: Vec<String>,
     /// Configuration files in use despite problems (`invalid-config` set to a warning): their
     /// problems, reported once each.
     pub flawed: Vec<Broken>,
@@ -103,8 +106,9 @@ impl Resolver {
             by_file: HashMap::new(),
             broken: Vec::new(),
             flawed: Vec::new(),
+            inventory_errors: Vec::new(),
         };
-        resolver.default_linter = Arc::new(resolver.linter(None));
+        resolver.default_linter = Arc::new(resolver.linter(None, None));
         if settings.isolated {
             resolver.fixed = Some(None);
         } else if let Some(path) = &settings.config {
@@ -176,7 +180,7 @@ impl Resolver {
                             self.flawed.push(Broken { display: display.clone(), text: text.clone(), problem });
                         }
                         let dir = absolute.parent().map_or_else(|| PathBuf::from("/"), Path::to_path_buf);
-                        let linter = Arc::new(self.linter(Some(&config)));
+                        let linter = Arc::new(self.linter(Some(&config), Some(&dir)));
                         Some(Arc::new(Loaded { display, dir, text, config, linter }))
                     }
                     _ => {
@@ -197,11 +201,51 @@ impl Resolver {
     /// The severity of `invalid-config` for a file whose valid settings are `config`: the
     /// command line's, else the file's own `[rules]`, else the default (an error).
     fn invalid_config_severity(&self, config: Option<&Config>) -> Option<Severity> {
-        self.linter(config).severity(config::INVALID_CONFIG)
+        self.levels(config).severity(config::INVALID_CONFIG)
     }
 
     /// Defaults, then `config`'s severities, then the command line's.
-    fn linter(&self, config: Option<&Config>) -> Linter {
+    /// Defaults, then `config`'s severities and inventory (paths relative to `dir`), then the
+    /// command line's.
+    fn linter(&mut self, config: Option<&Config>, dir: Option<&Path>) -> Linter {
+        let mut linter = self.levels(config);
+        if let Some(paths) = self.paths_of(config, dir) {
+            match inventory::load(&paths) {
+                Ok(inventory) => {
+                    linter.set_inventory(inventory);
+                }
+                Err(problems) => {
+                    for problem in problems {
+                        if !self.inventory_errors.contains(&problem) {
+                            self.inventory_errors.push(problem);
+                        }
+                    }
+                }
+            }
+        }
+        linter
+    }
+
+    /// The inventory's paths: none with `--no-inventory`; those of `--inventory`; else those
+    /// of `config`'s `[inventory] paths`, relative to its directory `dir`.
+    fn paths_of(&self, config: Option<&Config>, dir: Option<&Path>) -> Option<Vec<PathBuf>> {
+        if self.settings.no_inventory {
+            return None;
+        }
+        if !self.settings.inventory.is_empty() {
+            return Some(self.settings.inventory.clone());
+        }
+        let configured = config.map(|c| c.inventory.as_slice()).filter(|p| !p.is_empty())?;
+        Some(configured.iter().map(|(p, _)| dir.map_or_else(|| PathBuf::from(p), |d| d.join(p))).collect())
+    }
+
+    /// The inventory paths that apply under `loaded` (or no configuration).
+    pub fn inventory_paths(&mut self, loaded: Option<&Loaded>) -> Option<Vec<PathBuf>> {
+        self.paths_of(loaded.map(|l| &l.config), loaded.map(|l| l.dir.as_path()))
+    }
+
+    /// Severities only: defaults, then `config`'s, then the command line's.
+    fn levels(&self, config: Option<&Config>) -> Linter {
         let mut linter = Linter::new();
         let max = self.settings.max_diagnostics;
         linter.set_max_diagnostics((max > 0).then_some(max));

@@ -6,7 +6,7 @@ mod sink;
 
 use std::fmt;
 use std::path::Path;
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock};
 
 pub use crate::input::http::SkippedRequest;
 pub use report::{LintError, Report};
@@ -14,6 +14,7 @@ use sink::Sink;
 
 use crate::diagnostic::{Level, Severity};
 use crate::input::http;
+use crate::inventory::Inventory;
 use crate::rules::{self, Context, RULES};
 use crate::syntax;
 use crate::view::RequestView;
@@ -48,6 +49,8 @@ pub struct Linter {
     levels: Vec<Level>,
     /// At most this many diagnostics per input are kept; the rest are counted.
     max_diagnostics: usize,
+    /// The state of the cloud the inventory rules check against.
+    inventory: Option<Arc<Inventory>>,
 }
 
 /// The default of [`Linter::set_max_diagnostics`].
@@ -58,6 +61,7 @@ impl Default for Linter {
         Linter {
             levels: rules::all().iter().map(|m| Level::from(m.default_severity)).collect(),
             max_diagnostics: DEFAULT_MAX_DIAGNOSTICS,
+            inventory: None,
         }
     }
 }
@@ -114,6 +118,18 @@ impl Linter {
         self
     }
 
+    /// Checks requests against `inventory` too (the inventory rules run only with one, each
+    /// only when the inventory holds the kinds it needs).
+    pub fn set_inventory(&mut self, inventory: impl Into<Arc<Inventory>>) -> &mut Self {
+        self.inventory = Some(inventory.into());
+        self
+    }
+
+    /// The inventory requests are checked against, if any.
+    pub fn inventory(&self) -> Option<&Inventory> {
+        self.inventory.as_deref()
+    }
+
     /// Lints a request body given as text.
     pub fn lint(&self, text: &str) -> Report {
         self.lint_json(&syntax::parse_str(text))
@@ -137,7 +153,7 @@ impl Linter {
 
     fn lint_json(&self, parsed: &syntax::Parsed<'_>) -> Report {
         let mut sink = self.sink();
-        self.check(&RequestView::new(parsed), &mut sink);
+        self.check(&RequestView::new(parsed).with_inventory(self.inventory()), &mut sink);
         self.report(sink, Vec::new())
     }
 
@@ -154,7 +170,8 @@ impl Linter {
         let mut skipped = Vec::new();
         for body in http::bodies(text) {
             match body {
-                Ok((request, parsed)) => self.check(&RequestView::new(&parsed).with_http(&request), &mut sink),
+                Ok((request, parsed)) => self
+                    .check(&RequestView::new(&parsed).with_http(&request).with_inventory(self.inventory()), &mut sink),
                 Err(skip) => skipped.push(skip),
             }
         }

@@ -131,10 +131,18 @@ struct Trailer {
     text: String,
 }
 
-/// The help, then the fix. Texts are one line each, never wrapped (a wrap could split a code
-/// span the reader copies).
+/// The labels in other files (the inventory facts that prove a finding), then the help, then
+/// the fix. Texts are one line each, never wrapped (a wrap could split a code span the reader
+/// copies).
 fn trailers(d: &Diagnostic) -> Vec<Trailer> {
     let mut trailers = Vec::new();
+    for label in &d.secondary {
+        let Some(file) = &label.file else { continue };
+        let at = file.position(label.span.start);
+        let what = label.text.as_deref().map_or(String::new(), |t| format!(" ({})", one_line(t)));
+        let text = format!("inventory: {}:{}:{}{what}", one_line(file.name()), at.line, at.column);
+        trailers.push(Trailer { kind: "note".into(), text });
+    }
     if let Some(help) = &d.help {
         trailers.push(Trailer { kind: "help".into(), text: one_line(help).into_owned() });
     }
@@ -338,7 +346,7 @@ struct Snippet<'a> {
 impl<'a> Snippet<'a> {
     fn new(shown: &'a DisplaySource, d: &Diagnostic, severity: Paint) -> Snippet<'a> {
         let labels: Vec<Placed> = std::iter::once(Placed::new(shown, &d.primary, true, severity))
-            .chain(d.secondary.iter().map(|l| Placed::new(shown, l, false, severity)))
+            .chain(d.secondary.iter().filter(|l| l.file.is_none()).map(|l| Placed::new(shown, l, false, severity)))
             .collect();
         let mut bars: Vec<usize> =
             (0..labels.len()).filter(|&i| labels.get(i).is_some_and(Placed::multi_line)).collect();

@@ -51,6 +51,9 @@ struct JsonDiagnostic<'a> {
 
 #[derive(Serialize)]
 struct JsonLabel<'a> {
+    /// The label's file when it is not the input's (an inventory file).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    path: Option<&'a str>,
     span: Range,
     label: Option<&'a str>,
 }
@@ -90,7 +93,18 @@ fn range(file: &FileReport<'_>, span: Span) -> Range {
 }
 
 fn label<'a>(file: &FileReport<'_>, l: &'a Label) -> JsonLabel<'a> {
-    JsonLabel { span: range(file, l.span), label: l.text.as_deref() }
+    let span = match &l.file {
+        // A label in another file (an inventory file) is positioned in that file.
+        Some(other) => {
+            let (start, end) = (other.position(l.span.start), other.position(l.span.end));
+            Range {
+                start: Point { offset: l.span.start, line: start.line, column: start.column },
+                end: Point { offset: l.span.end, line: end.line, column: end.column },
+            }
+        }
+        None => range(file, l.span),
+    };
+    JsonLabel { path: l.file.as_ref().map(|f| f.name()), span, label: l.text.as_deref() }
 }
 
 fn diagnostic<'a>(file: &FileReport<'_>, d: &'a Diagnostic) -> JsonDiagnostic<'a> {

@@ -301,9 +301,25 @@ fn physical(file: &FileReport<'_>, artifact: &ArtifactLocation, span: Span) -> P
 }
 
 fn related<'a>(file: &FileReport<'_>, artifact: &ArtifactLocation, id: usize, label: &'a Label) -> Location<'a> {
+    let physical_location = match &label.file {
+        // A label in another file (an inventory file): its own artifact and region.
+        Some(other) => {
+            let (start, end) = (other.position_utf16(label.span.start), other.position_utf16(label.span.end));
+            let region = Region {
+                start_line: start.line,
+                start_column: start.column,
+                end_line: end.line,
+                end_column: end.column,
+                byte_offset: label.span.start,
+                byte_length: label.span.len(),
+            };
+            PhysicalLocation { artifact_location: ArtifactLocation { uri: uri(other.name()), index: None }, region }
+        }
+        None => physical(file, artifact, label.span),
+    };
     Location {
         id: Some(id),
-        physical_location: physical(file, artifact, label.span),
+        physical_location,
         logical_locations: Vec::new(),
         message: label.text.as_deref().map(Text::new),
     }

@@ -19,10 +19,15 @@ const PLACEHOLDERS: [&str; 4] = [
     "0bc41598-1b5a-4bd2-872a-82e6abb82e68",
 ];
 
+/// Whether `value` is one of the example's IDs (ignoring ASCII case).
+pub(super) fn is_placeholder(value: &str) -> bool {
+    PLACEHOLDERS.iter().any(|p| p.eq_ignore_ascii_case(value))
+}
+
 fn check(request: &RequestView<'_, '_>, ctx: &mut Context<'_>) {
     for &field in Field::ALL.iter().filter(|f| f.is_id()) {
         let Some(id) = request.string(field) else { continue };
-        if !PLACEHOLDERS.iter().any(|p| p.eq_ignore_ascii_case(id.value.value())) {
+        if !is_placeholder(id.value.value()) {
             continue;
         }
         ctx.report(

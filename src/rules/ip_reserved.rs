@@ -13,7 +13,7 @@ declare_rule! {
 }
 
 /// Which reserved range holds the address, if any (the spec's list).
-fn reserved_range(octets: [u8; 4]) -> Option<&'static str> {
+pub(super) fn reserved_range(octets: [u8; 4]) -> Option<&'static str> {
     Some(match octets {
         [0, ..] => "in 0.0.0.0/8, which means \"this network\"",
         [127, ..] => "a loopback address (127.0.0.0/8)",

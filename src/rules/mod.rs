@@ -13,7 +13,10 @@ use crate::view::RequestView;
 /// is `rules/<id>.md`, compiled in) and runs the `check` function of the calling module.
 macro_rules! declare_rule {
     (
-        $name:ident { id: $id:literal, severity: $severity:ident, fix: $fix:expr, summary: $summary:literal $(,)? }
+        $name:ident {
+            id: $id:literal, severity: $severity:ident, fix: $fix:expr, summary: $summary:literal
+            $(, service_errors: [$($error:literal),* $(,)?])? $(,)?
+        }
     ) => {
         // The summary is written once: it is the type's documentation, `sdrs-lint rules`' line
         // and (a test checks) the first paragraph of the rule's page.
@@ -28,6 +31,7 @@ macro_rules! declare_rule {
                     summary: $summary,
                     fix: $fix,
                     docs: include_str!(concat!("../../rules/", $id, ".md")),
+                    service_errors: &[$($($error),*)?],
                 };
                 &META
             }
@@ -40,17 +44,27 @@ macro_rules! declare_rule {
 }
 
 mod byte_order_mark;
+mod cloud;
 mod dedicated_host_needs_dedicated_tenancy;
+mod dedicated_host_not_found;
+mod dedicated_host_server_group;
+mod dedicated_host_unusable;
 mod description_invalid_char;
 mod description_too_long;
 mod doc_example_value;
 mod duplicate_key;
+mod flavor_not_found;
+mod flavor_smaller;
+mod group_not_found;
+mod group_status;
 mod id_empty;
 mod id_not_uuid;
 mod invalid_json;
 mod invisible_char;
+mod ip_in_use;
 mod ip_invalid;
 mod ip_needs_subnet;
+mod ip_outside_subnet;
 mod ip_reserved;
 mod missing_field;
 mod name_empty;
@@ -59,6 +73,17 @@ mod name_too_long;
 mod null_value;
 mod project_id;
 mod request_line;
+mod server_already_protected;
+mod server_az_mismatch;
+mod server_enterprise_project;
+mod server_keypair_missing;
+mod server_locked;
+mod server_not_found;
+mod server_shared_disk;
+mod server_status;
+mod server_vpc_mismatch;
+mod subnet_not_found;
+mod subnet_vpc_mismatch;
 mod tag_invalid_char;
 mod tag_key_duplicate;
 mod tag_key_empty;
@@ -87,6 +112,9 @@ pub struct RuleMeta {
     pub fix: Option<Applicability>,
     /// The rule's page (`rules/<id>.md`): what, why, examples.
     pub docs: &'static str,
+    /// The error codes the service answers when the request is sent anyway (from SDRS's
+    /// error-code table), for the inventory rules: a user who met `SDRS.1305` finds the rule.
+    pub service_errors: &'static [&'static str],
 }
 
 /// A rule: metadata plus a check over the request view.
@@ -133,16 +161,25 @@ impl Collect for Vec<Diagnostic> {
 pub static RULES: &[&dyn Rule] = &[
     &byte_order_mark::ByteOrderMark,
     &dedicated_host_needs_dedicated_tenancy::DedicatedHostNeedsDedicatedTenancy,
+    &dedicated_host_not_found::DedicatedHostNotFound,
+    &dedicated_host_server_group::DedicatedHostServerGroup,
+    &dedicated_host_unusable::DedicatedHostUnusable,
     &description_invalid_char::DescriptionInvalidChar,
     &description_too_long::DescriptionTooLong,
     &doc_example_value::DocExampleValue,
     &duplicate_key::DuplicateKey,
+    &flavor_not_found::FlavorNotFound,
+    &flavor_smaller::FlavorSmaller,
+    &group_not_found::GroupNotFound,
+    &group_status::GroupStatus,
     &id_empty::IdEmpty,
     &id_not_uuid::IdNotUuid,
     &invalid_json::InvalidJson,
     &invisible_char::InvisibleChar,
+    &ip_in_use::IpInUse,
     &ip_invalid::IpInvalid,
     &ip_needs_subnet::IpNeedsSubnet,
+    &ip_outside_subnet::IpOutsideSubnet,
     &ip_reserved::IpReserved,
     &missing_field::MissingField,
     &name_empty::NameEmpty,
@@ -151,6 +188,17 @@ pub static RULES: &[&dyn Rule] = &[
     &null_value::NullValue,
     &project_id::ProjectId,
     &request_line::RequestLine,
+    &server_already_protected::ServerAlreadyProtected,
+    &server_az_mismatch::ServerAzMismatch,
+    &server_enterprise_project::ServerEnterpriseProject,
+    &server_keypair_missing::ServerKeypairMissing,
+    &server_locked::ServerLocked,
+    &server_not_found::ServerNotFound,
+    &server_shared_disk::ServerSharedDisk,
+    &server_status::ServerStatus,
+    &server_vpc_mismatch::ServerVpcMismatch,
+    &subnet_not_found::SubnetNotFound,
+    &subnet_vpc_mismatch::SubnetVpcMismatch,
     &tag_invalid_char::TagInvalidChar,
     &tag_key_duplicate::TagKeyDuplicate,
     &tag_key_empty::TagKeyEmpty,
@@ -174,6 +222,7 @@ macro_rules! declare_tool_rule {
             summary: $summary,
             fix: None,
             docs: include_str!(concat!("../../rules/", $id, ".md")),
+            service_errors: &[],
         };
     };
 }

@@ -18,6 +18,7 @@ const LAYERS: &[&str] = &[
     "request",    // the request's declaration and typed structs
     "measure",    // shared measurements (lengths, UUIDs, IPv4, similar names)
     "input",      // input kinds: JSON bodies, HTTP files, detection
+    "inventory",  // saved responses of the cloud's list APIs
     "view",       // the tree seen as a request
     "rules",      // the rules
     "engine",     // running the rules: the linter and its report

@@ -36,6 +36,12 @@ impl Analysis {
         if let Some(broken) = resolver.broken.first() {
             return Err(describe(broken));
         }
+        if !resolver.inventory_errors.is_empty() {
+            let problems = resolver.inventory_errors.join("\n");
+            return Err(format!(
+                "sdrs-lint: the inventory cannot be used, so nothing is reported for this file:\n{problems}"
+            ));
+        }
         let linter = resolver.linter_for(loaded.as_ref());
         let config = loaded.map(|loaded| {
             let relative = loaded.relative(path).into_owned();

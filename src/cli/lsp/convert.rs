@@ -41,6 +41,11 @@ impl<'a> Lines<'a> {
         Lines { text, index: LineIndex::new(text.as_bytes()), unit }
     }
 
+    /// What columns count.
+    pub fn unit(&self) -> ColumnUnit {
+        self.unit
+    }
+
     /// The position of byte `offset`.
     pub fn position(&self, offset: usize) -> Position {
         let (line, column) = self.index.line_column(self.text.as_bytes(), offset, self.unit);

@@ -1,0 +1,136 @@
+//! What the inventory rules share: finding the resources a request names, in the order of
+//! precedence the inventory spec sets, and reporting with the inventory fact that proves a
+//! finding as a related location in its file.
+//!
+//! Precedence: a value that already breaks a body rule (an ID that is empty, blank or, for a
+//! UUID member, not a UUID; an IP that is not IPv4) gets no inventory diagnostic; a resource
+//! that is not found silences every rule that needs it (the `*-not-found` rule speaks once);
+//! a rule runs only when the inventory holds the kinds it needs.
+
+use super::Context;
+use crate::diagnostic::Diagnostic;
+use crate::inventory::{At, Flavor, Group, Host, Inventory, Kind, Server, Subnet};
+use crate::measure::{is_blank, similar, uuid};
+use crate::request::members::Field;
+use crate::view::{RequestView, StrMember};
+
+/// The value of `field` when it can name a resource: not empty or blank, a UUID when the member
+/// is one, and not a placeholder of the reference's example (each of those is a body rule's).
+pub(crate) fn id<'t, 'a>(request: &RequestView<'t, 'a>, field: Field) -> Option<StrMember<'t, 'a>> {
+    let member = request.string(field)?;
+    let value = member.value.value();
+    let usable = !is_blank(value)
+        && (!field.is_uuid() || uuid::check(value).is_none())
+        && !super::doc_example_value::is_placeholder(value);
+    usable.then_some(member)
+}
+
+/// `primary_ip_address`, when it is an IPv4 address a server can have (not `ip-invalid`'s or
+/// `ip-reserved`'s).
+pub(crate) fn ip<'t, 'a>(request: &RequestView<'t, 'a>) -> Option<(StrMember<'t, 'a>, std::net::Ipv4Addr)> {
+    let member = request.string(Field::PrimaryIpAddress)?;
+    let octets = crate::measure::ipv4::parse(member.value.value()).ok()?;
+    super::ip_reserved::reserved_range(octets).is_none().then(|| (member, std::net::Ipv4Addr::from(octets)))
+}
+
+/// A resource of the inventory that a request member names.
+pub(crate) struct Found<'t, 'a, T> {
+    /// The request member.
+    pub member: StrMember<'t, 'a>,
+    /// The resource.
+    pub resource: &'t T,
+    /// The inventory.
+    pub inventory: &'t Inventory,
+}
+
+/// Looks up the value of `field` in the inventory's `kind` with `get`; `None` when there is
+/// no inventory, it holds no `kind`, the value cannot name a resource, or it names none.
+fn find<'t, 'a, T>(
+    request: &RequestView<'t, 'a>,
+    field: Field,
+    kind: Kind,
+    get: impl Fn(&'t Inventory, &str) -> Option<&'t T>,
+) -> Option<Found<'t, 'a, T>> {
+    let inventory = request.inventory.filter(|i| i.has(kind))?;
+    let member = id(request, field)?;
+    let resource = get(inventory, member.value.value())?;
+    Some(Found { member, resource, inventory })
+}
+
+/// The protection group `server_group_id` names.
+pub(crate) fn group<'t, 'a>(request: &RequestView<'t, 'a>) -> Option<Found<'t, 'a, Group>> {
+    find(request, Field::ServerGroupId, Kind::ServerGroups, |i, id| i.groups.get(id))
+}
+
+/// The server `server_id` names.
+pub(crate) fn server<'t, 'a>(request: &RequestView<'t, 'a>) -> Option<Found<'t, 'a, Server>> {
+    find(request, Field::ServerId, Kind::Servers, |i, id| i.servers.get(id))
+}
+
+/// The subnet `primary_subnet_id` names (by `id` or `neutron_network_id`).
+pub(crate) fn subnet<'t, 'a>(request: &RequestView<'t, 'a>) -> Option<Found<'t, 'a, Subnet>> {
+    find(request, Field::PrimarySubnetId, Kind::Subnets, |i, id| i.subnet(id))
+}
+
+/// The flavor `flavorRef` names.
+pub(crate) fn flavor<'t, 'a>(request: &RequestView<'t, 'a>) -> Option<Found<'t, 'a, Flavor>> {
+    find(request, Field::FlavorRef, Kind::Flavors, |i, id| i.flavors.get(id))
+}
+
+/// The dedicated host `dedicated_host_id` names.
+pub(crate) fn host<'t, 'a>(request: &RequestView<'t, 'a>) -> Option<Found<'t, 'a, Host>> {
+    find(request, Field::DedicatedHostId, Kind::DedicatedHosts, |i, id| i.hosts.get(id))
+}
+
+/// Whether the server `server_id` names is known to be missing: the inventory lists servers
+/// and not this one (then `server-not-found` speaks, and rules about the server do not).
+pub(crate) fn server_missing(request: &RequestView<'_, '_>) -> bool {
+    let listed = request.inventory.filter(|i| i.has(Kind::Servers));
+    let named = id(request, Field::ServerId);
+    matches!((listed, named), (Some(inventory), Some(member)) if inventory.servers.get(member.value.value()).is_none())
+}
+
+/// How messages name the server `member` names: its name when the inventory lists it, else
+/// its ID.
+pub(crate) fn server_name(inventory: &Inventory, member: &StrMember<'_, '_>) -> String {
+    let value = member.value.value();
+    inventory.servers.get(value).map_or_else(|| crate::text::quote(value, 40), Server::display)
+}
+
+/// Adds the inventory fact at `at` as a related location (in its own file).
+pub(crate) fn relate(diagnostic: &mut Diagnostic, inventory: &Inventory, at: At, text: impl Into<String>) {
+    if let Some(file) = inventory.source(at) {
+        diagnostic.with_related(file, at.span, text);
+    }
+}
+
+/// `*-not-found`: `field`'s value names no element of the inventory's `kind` (`what` names one
+/// element, "protection group"). The message says how many the inventory holds and from which
+/// files, and suggests the closest ID when one differs by a typo.
+pub(crate) fn not_found(request: &RequestView<'_, '_>, ctx: &mut Context<'_>, field: Field, kind: Kind, what: &str) {
+    let Some(inventory) = request.inventory.filter(|i| i.has(kind)) else { return };
+    let Some(member) = id(request, field) else { return };
+    let value = member.value.value();
+    if inventory.contains(kind, value) {
+        return;
+    }
+    let files = inventory.file_names(kind);
+    let count = inventory.count(kind);
+    let plural = if count == 1 { "" } else { "s" };
+    let mut message = format!(
+        "`{}` {} names no {what} of the inventory, which holds {count} {what}{plural} from {}",
+        field.name(),
+        crate::text::quote(value, 40),
+        files.join(", ")
+    );
+    let close = similar::closest(value, inventory.ids(kind));
+    if let Some(close) = close {
+        message.push_str(&format!("; did you mean `{close}`?"));
+    }
+    let d = ctx.report(member.pointer(), member.value.span(), message).with_label(format!("no such {what}")).with_help(
+        format!("check the ID, or save a fresh `{kind}` response (the snapshot may be old or hold only some pages)"),
+    );
+    if let Some(at) = inventory.list_of(kind) {
+        relate(d, inventory, at, format!("the {what}s the inventory holds"));
+    }
+}
