@@ -55,8 +55,9 @@ fn normalise(path: &Path) -> PathBuf {
 type Stamp = Vec<(PathBuf, u64, Option<SystemTime>)>;
 
 /// Inventories already read, by their paths as given (absolute), with their stamps.
-static LOADED: LazyLock<Mutex<HashMap<Vec<PathBuf>, (Stamp, Arc<Inventory>)>>> =
-    LazyLock::new(|| Mutex::new(HashMap::new()));
+type Cache = HashMap<Vec<PathBuf>, (Stamp, Arc<Inventory>)>;
+
+static LOADED: LazyLock<Mutex<Cache>> = LazyLock::new(|| Mutex::new(HashMap::new()));
 
 /// Reads the inventory made of `paths` (files or directories), or every reason it cannot be
 /// used, one line each. Read once: a later call with the same paths, none of whose files

@@ -427,7 +427,7 @@ impl Inventory {
         let mut replaced = Vec::new();
         let count = match elements {
             read::Elements::Groups(items) => add_all(&mut self.groups, items, |g| &g.id, &mut replaced),
-            read::Elements::Group(group) => add_all(&mut self.groups, vec![group], |g| &g.id, &mut replaced),
+            read::Elements::Group(group) => add_all(&mut self.groups, vec![*group], |g| &g.id, &mut replaced),
             read::Elements::Protected(items) => add_all(&mut self.protected, items, |p| &p.id, &mut replaced),
             read::Elements::Servers(items) => add_all(&mut self.servers, items, |s| &s.id, &mut replaced),
             read::Elements::Volumes(items) => add_all(&mut self.volumes, items, |v| &v.id, &mut replaced),

@@ -123,8 +123,8 @@ pub(super) enum Elements {
     Keypairs(Vec<KeyPair>),
     Flavors(Vec<Flavor>),
     Hosts(Vec<Host>),
-    /// A detail response: one group.
-    Group(Group),
+    /// A detail response: one group (boxed: one per file, and far larger than a list).
+    Group(Box<Group>),
 }
 
 impl Elements {
@@ -171,9 +171,9 @@ pub(super) fn file(source: &SourceFile, file: usize) -> Result<(Elements, Span),
         Ok(items.items.iter().filter_map(Node::as_object))
     };
     let elements = match kind {
-        Kind::ServerGroup => {
-            Elements::Group(read.group(value.as_object().ok_or_else(|| format!("`{kind}` is not an object"))?))
-        }
+        Kind::ServerGroup => Elements::Group(Box::new(
+            read.group(value.as_object().ok_or_else(|| format!("`{kind}` is not an object"))?),
+        )),
         Kind::ServerGroups => Elements::Groups(objects()?.map(|o| read.group(o)).collect()),
         Kind::ProtectedInstances => Elements::Protected(objects()?.map(|o| read.protected(o)).collect()),
         Kind::Servers => Elements::Servers(objects()?.map(|o| read.server(o)).collect()),
