@@ -24,11 +24,12 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// List every rule: id, default severity, fix, summary.
+    /// List every rule: id, default severity, fix, summary (and the service errors it prevents).
     Rules,
     /// Print a rule's page: what it checks, why, examples.
     Rule {
-        /// The rule id, such as `name-too-long`.
+        /// The rule id, such as `name-too-long`, or a service error code such as `SDRS.1305`
+        /// (the pages of the rules that prevent it).
         id: String,
     },
     /// Run the language server on standard input and output (for editors).

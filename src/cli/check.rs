@@ -101,9 +101,31 @@ fn report_configs(jobs: &[Job]) -> io::Result<()> {
     }
     let mut err = io::stderr().lock();
     for (name, count) in counts {
-        writeln!(err, "sdrs-lint: {name} applies to {count} input{}", if count == 1 { "" } else { "s" })?;
+        writeln!(err, "sdrs-lint: {name} applies to {count} input{}", plural(count))?;
+    }
+    // Each inventory in use once, with the rules that cannot run on it.
+    let mut seen: Vec<*const crate::Inventory> = Vec::new();
+    for job in jobs {
+        let Some(inventory) = job.linter.inventory() else { continue };
+        if seen.contains(&std::ptr::from_ref(inventory)) {
+            continue;
+        }
+        seen.push(std::ptr::from_ref(inventory));
+        let users = jobs.iter().filter(|j| j.linter.inventory().is_some_and(|i| std::ptr::eq(i, inventory))).count();
+        let files = inventory.files().len();
+        writeln!(err, "sdrs-lint: an inventory of {files} file{} applies to {users} input{}", plural(files), plural(users))?;
+        for (kind, rules) in super::inventory::missing_kinds(inventory) {
+            let rules: Vec<&str> = rules.into_iter().filter(|id| job.linter.severity(id).is_some()).collect();
+            if !rules.is_empty() {
+                writeln!(err, "sdrs-lint:   it holds no `{kind}`, so these rules do not run: {}", rules.join(", "))?;
+            }
+        }
     }
     Ok(())
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
 }
 
 /// Configuration files with findings: problems of configurations in use (`invalid-config`

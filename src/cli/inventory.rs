@@ -10,7 +10,7 @@ use std::sync::{Arc, LazyLock, Mutex};
 use std::time::SystemTime;
 
 use crate::render::safe::one_line;
-use crate::{Inventory, InventoryError, InventoryKind};
+use crate::inventory::{Inventory, InventoryError, Kind as InventoryKind};
 
 use super::settings::display_path;
 
@@ -138,22 +138,25 @@ pub fn run(out: &mut dyn Write, paths: &[PathBuf]) -> io::Result<i32> {
     let shown: Vec<String> = paths.iter().map(|p| display_path(p)).collect();
     writeln!(out, "inventory: {}", one_line(&shown.join(", ")))?;
     writeln!(out, "\nfiles read ({}):", inventory.files().len())?;
-    for file in inventory.files() {
+    let names: Vec<_> = inventory.files().iter().map(|f| one_line(f.name())).collect();
+    let width = names.iter().map(|n| n.chars().count()).max().unwrap_or(0);
+    for (file, name) in inventory.files().iter().zip(&names) {
         writeln!(
             out,
-            "  {}  {} ({} element{})",
-            one_line(file.name()),
+            "  {name:<width$}  {} ({} element{})",
             file.kind(),
             file.elements(),
             plural(file.elements())
         )?;
     }
     writeln!(out, "\nby kind:")?;
+    let missing = missing_kinds(&inventory);
     for kind in InventoryKind::ALL.into_iter().filter(|k| k.merges_into() == *k) {
         if inventory.has(kind) {
             writeln!(out, "  {:<20} {:>7}  {}", kind.describe(), inventory.count(kind), kind.api())?;
         } else {
-            writeln!(out, "  {:<20} {:>7}  (none: rules needing {kind} are skipped)", kind.describe(), "-")?;
+            let skipped = missing.iter().find(|(k, _)| *k == kind).map(|(_, rules)| rules.join(", ")).unwrap_or_default();
+            writeln!(out, "  {:<20} {:>7}  none: {kind} not given; not run: {skipped}", kind.describe(), "-")?;
         }
     }
     if !inventory.duplicates().is_empty() {
@@ -180,4 +183,14 @@ pub fn run(out: &mut dyn Write, paths: &[PathBuf]) -> io::Result<i32> {
 
 fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
+}
+
+/// The kinds `inventory` lacks, each with the rules that do not run for want of it (a rule
+/// lacking several kinds is listed under each).
+pub fn missing_kinds(inventory: &Inventory) -> Vec<(InventoryKind, Vec<&'static str>)> {
+    InventoryKind::ALL
+        .into_iter()
+        .filter(|&kind| kind.merges_into() == kind && !inventory.has(kind))
+        .map(|kind| (kind, crate::rules().filter(|r| r.needs.contains(&kind)).map(|r| r.id).collect()))
+        .collect()
 }

@@ -204,7 +204,6 @@ impl Resolver {
         self.levels(config).severity(config::INVALID_CONFIG)
     }
 
-    /// Defaults, then `config`'s severities, then the command line's.
     /// Defaults, then `config`'s severities and inventory (paths relative to `dir`), then the
     /// command line's.
     fn linter(&mut self, config: Option<&Config>, dir: Option<&Path>) -> Linter {

@@ -195,9 +195,14 @@ impl Linter {
         self.levels.get(slot).is_some_and(|l| l.severity().is_some())
     }
 
-    /// Runs every enabled rule on `view`.
+    /// Runs every enabled rule on `view`: the inventory rules only when the view has an
+    /// inventory holding every kind they need.
     fn check(&self, view: &RequestView<'_, '_>, sink: &mut Sink) {
         for (rule, &slot) in RULES.iter().zip(rule_slots()) {
+            let needs = rule.meta().needs;
+            if !needs.is_empty() && !view.inventory.is_some_and(|i| i.has_all(needs)) {
+                continue;
+            }
             if let Some(severity) = self.levels.get(slot).and_then(|l| l.severity()) {
                 rule.check(view, &mut Context::new(rule.meta().id, severity, sink));
             }

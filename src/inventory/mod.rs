@@ -470,6 +470,11 @@ impl Inventory {
         self.files.iter().any(|f| f.kind.merges_into() == kind.merges_into())
     }
 
+    /// Whether it holds every one of `kinds`.
+    pub fn has_all(&self, kinds: &[Kind]) -> bool {
+        kinds.iter().all(|&k| self.has(k))
+    }
+
     /// How many distinct elements of `kind` it holds.
     pub fn count(&self, kind: Kind) -> usize {
         match kind.merges_into() {

@@ -11,6 +11,7 @@ declare_rule! {
         fix: None,
         summary: "`dedicated_host_id` is not among the inventory's dedicated hosts.",
         service_errors: [],
+        needs: [DedicatedHosts],
     }
 }
 

@@ -10,6 +10,7 @@ declare_rule! {
         fix: None,
         summary: "`dedicated_host_id` is given for a server that belongs to an ECS server group.",
         service_errors: [],
+        needs: [Servers],
     }
 }
 

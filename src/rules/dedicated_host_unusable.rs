@@ -9,6 +9,7 @@ declare_rule! {
         fix: None,
         summary: "The dedicated host is not `available`, or not in the protection group's DR-site availability zone.",
         service_errors: [],
+        needs: [DedicatedHosts],
     }
 }
 

@@ -11,6 +11,7 @@ declare_rule! {
         fix: None,
         summary: "`flavorRef` is not among the inventory's flavors.",
         service_errors: ["SDRS.1353", "SDRS.1356"],
+        needs: [Flavors],
     }
 }
 

@@ -10,6 +10,7 @@ declare_rule! {
         fix: None,
         summary: "The DR-site flavor has fewer vCPUs or less memory than the server's current flavor.",
         service_errors: [],
+        needs: [Flavors, Servers],
     }
 }
 

@@ -11,6 +11,7 @@ declare_rule! {
         fix: None,
         summary: "`server_group_id` is not among the inventory's protection groups.",
         service_errors: ["SDRS.1013"],
+        needs: [ServerGroups],
     }
 }
 

@@ -9,6 +9,7 @@ declare_rule! {
         fix: None,
         summary: "The protection group is neither `available` nor `protected`.",
         service_errors: ["SDRS.1323", "SDRS.1325"],
+        needs: [ServerGroups],
     }
 }
 

@@ -11,6 +11,7 @@ declare_rule! {
         fix: None,
         summary: "A port on the subnet already holds `primary_ip_address`.",
         service_errors: ["SDRS.1334"],
+        needs: [Subnets, Ports],
     }
 }
 

@@ -10,6 +10,7 @@ declare_rule! {
         fix: None,
         summary: "`primary_ip_address` is outside the subnet, or is its network, broadcast or gateway address.",
         service_errors: ["SDRS.0219"],
+        needs: [Subnets],
     }
 }
 

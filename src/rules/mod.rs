@@ -15,7 +15,7 @@ macro_rules! declare_rule {
     (
         $name:ident {
             id: $id:literal, severity: $severity:ident, fix: $fix:expr, summary: $summary:literal
-            $(, service_errors: [$($error:literal),* $(,)?])? $(,)?
+            $(, service_errors: [$($error:literal),* $(,)?], needs: [$($kind:ident),+ $(,)?])? $(,)?
         }
     ) => {
         // The summary is written once: it is the type's documentation, `sdrs-lint rules`' line
@@ -32,6 +32,7 @@ macro_rules! declare_rule {
                     fix: $fix,
                     docs: include_str!(concat!("../../rules/", $id, ".md")),
                     service_errors: &[$($($error),*)?],
+                    needs: &[$($($crate::inventory::Kind::$kind),+)?],
                 };
                 &META
             }
@@ -115,6 +116,16 @@ pub struct RuleMeta {
     /// The error codes the service answers when the request is sent anyway (from SDRS's
     /// error-code table), for the inventory rules: a user who met `SDRS.1305` finds the rule.
     pub service_errors: &'static [&'static str],
+    /// The kinds of inventory file the rule reads, all of which must be present for it to run
+    /// (empty for the rules on the request alone).
+    pub needs: &'static [crate::inventory::Kind],
+}
+
+impl RuleMeta {
+    /// Whether the rule checks requests against an inventory.
+    pub fn is_inventory_rule(&self) -> bool {
+        !self.needs.is_empty()
+    }
 }
 
 /// A rule: metadata plus a check over the request view.
@@ -223,6 +234,7 @@ macro_rules! declare_tool_rule {
             fix: None,
             docs: include_str!(concat!("../../rules/", $id, ".md")),
             service_errors: &[],
+            needs: &[],
         };
     };
 }

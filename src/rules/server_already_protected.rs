@@ -11,6 +11,7 @@ declare_rule! {
         fix: None,
         summary: "The server already belongs to a protected instance.",
         service_errors: ["SDRS.1305"],
+        needs: [ProtectedInstances],
     }
 }
 

@@ -9,6 +9,7 @@ declare_rule! {
         fix: None,
         summary: "The server is not in the availability zone of the protection group's production site.",
         service_errors: ["SDRS.1303"],
+        needs: [Servers, ServerGroups],
     }
 }
 

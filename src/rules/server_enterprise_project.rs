@@ -9,6 +9,7 @@ declare_rule! {
         fix: None,
         summary: "The server belongs to an enterprise project, which the DR-site server will not join.",
         service_errors: [],
+        needs: [Servers],
     }
 }
 

@@ -10,6 +10,7 @@ declare_rule! {
         fix: None,
         summary: "The server is a Windows server whose key pair is not among the inventory's key pairs.",
         service_errors: [],
+        needs: [Servers, Keypairs],
     }
 }
 

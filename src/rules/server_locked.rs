@@ -9,6 +9,7 @@ declare_rule! {
         fix: None,
         summary: "The server is locked.",
         service_errors: ["SDRS.1357", "SDRS.1359"],
+        needs: [Servers],
     }
 }
 

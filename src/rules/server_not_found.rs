@@ -11,6 +11,7 @@ declare_rule! {
         fix: None,
         summary: "`server_id` is not among the inventory's servers.",
         service_errors: ["SDRS.1326"],
+        needs: [Servers],
     }
 }
 

@@ -11,6 +11,7 @@ declare_rule! {
         fix: None,
         summary: "A disk attached to the server is shared (multi-attach).",
         service_errors: [],
+        needs: [Volumes],
     }
 }
 

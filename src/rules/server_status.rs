@@ -9,6 +9,7 @@ declare_rule! {
         fix: None,
         summary: "The server is neither `ACTIVE` nor `SHUTOFF`.",
         service_errors: ["SDRS.1333"],
+        needs: [Servers],
     }
 }
 

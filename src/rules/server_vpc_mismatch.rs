@@ -9,6 +9,7 @@ declare_rule! {
         fix: None,
         summary: "The server is not in the VPC of the protection group's production site.",
         service_errors: ["SDRS.1304"],
+        needs: [Servers, ServerGroups],
     }
 }
 

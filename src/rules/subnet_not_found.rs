@@ -11,6 +11,7 @@ declare_rule! {
         fix: None,
         summary: "`primary_subnet_id` matches no subnet of the inventory.",
         service_errors: ["SDRS.1335"],
+        needs: [Subnets],
     }
 }
 

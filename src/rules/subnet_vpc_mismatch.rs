@@ -9,6 +9,7 @@ declare_rule! {
         fix: None,
         summary: "The subnet is not in the VPC of the protection group's DR site.",
         service_errors: [],
+        needs: [Subnets, ServerGroups],
     }
 }
 

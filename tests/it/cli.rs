@@ -54,10 +54,20 @@ fn linting_the_examples_directory_reports_every_file_and_fails() {
     let o = run(&["examples/"]);
     assert_eq!(o.status.code(), Some(1));
     let out = stdout(&o);
-    let files = std::fs::read_dir("examples").unwrap().count();
+    // Every request: those in examples/ and examples/with-inventory/ (checked against
+    // examples/inventory/, whose files are responses, not requests, and are not linted).
+    let requests = |dir: &str| {
+        std::fs::read_dir(dir).unwrap().filter(|e| e.as_ref().unwrap().path().extension().is_some_and(|x| x != "toml")).count()
+    };
+    let files = requests("examples") + requests("examples/with-inventory");
+    assert!(!out.contains(" --> examples/inventory/"), "{out}");
+    assert!(out.contains(" --> examples/with-inventory/server-already-protected.json:"), "{out}");
     let summary = out.lines().last().unwrap();
     assert!(summary.contains(&format!(" in {files} files; ")), "{out}");
     assert!(summary.ends_with(" fixable with --fix --unsafe-fixes"), "{out}");
+    // The README's quick start quotes the line.
+    let readme = std::fs::read_to_string("README.md").unwrap().split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(readme.contains(&format!("ends with `{summary}`")), "README.md should quote {summary:?}");
     for name in [
         "eleven-tags",
         "duplicate-tag-keys",

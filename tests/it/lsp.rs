@@ -425,9 +425,13 @@ fn hover_documents_member_names() {
     let hover = client.request("textDocument/hover", Client::at(&uri, 8, 15));
     let text = hover["contents"]["value"].as_str().unwrap();
     assert!(text.contains("`key`") && text.contains("1 to 36"), "{text}");
-    // Not on a key: a value, an undocumented member.
+    // Not on a key: a value without a finding.
     assert_eq!(client.request("textDocument/hover", Client::at(&uri, 4, 14)), Value::Null);
-    assert_eq!(client.request("textDocument/hover", Client::at(&uri, 7, 6)), Value::Null);
+    // An undocumented member: the rule that reports it.
+    let hover = client.request("textDocument/hover", Client::at(&uri, 7, 6));
+    let text = hover["contents"]["value"].as_str().unwrap();
+    assert!(text.starts_with("**unknown-field** (warning): "), "{text}");
+    assert_eq!(hover["range"], range((7, 4), (7, 15)));
     assert!(client.shutdown().success());
 }
 
@@ -637,4 +641,47 @@ fn the_fixture_repository_in_the_editor() {
         assert_eq!(codes(&diagnostics), expected, "{path}");
     }
     assert!(client.shutdown().success());
+}
+
+#[test]
+fn inventory_findings_relate_to_the_inventory_file_and_follow_its_changes() {
+    let dir = temp_dir("inventory");
+    std::fs::write(dir.join("sdrs-lint.toml"), "[inventory]\npaths = [\"inventory/\"]\n").unwrap();
+    std::fs::create_dir(dir.join("inventory")).unwrap();
+    let groups = |status: &str| {
+        format!(
+            "{{\"server_groups\": [\n  {{\"id\": \"5f0c1a9e-2b7d-4c3a-9e1f-6d8b2a4c7e90\", \"name\": \"dr-web\",\n   \"status\": \"{status}\"}}\n]}}\n"
+        )
+    };
+    let inventory = dir.join("inventory/server-groups.json");
+    std::fs::write(&inventory, groups("error-stopping")).unwrap();
+    let request = dir.join("request.json");
+    let text = r#"{"protected_instance": {"server_group_id": "5f0c1a9e-2b7d-4c3a-9e1f-6d8b2a4c7e90", "server_id": "9b2e4f61-7c3d-4a8e-b5f2-1e6d9c0a3b47", "name": "web-01"}}"#;
+    std::fs::write(&request, text).unwrap();
+    let uri = file_uri(&request);
+    let capabilities = json!({"workspace": {"didChangeWatchedFiles": {"dynamicRegistration": true}}});
+    let (mut client, _) = Client::initialized(capabilities);
+    // The server asks to be told of changes to JSON and configuration files.
+    let registration = client.wait(|m| m["method"] == "client/registerCapability");
+    let watchers = &registration["params"]["registrations"][0]["registerOptions"]["watchers"];
+    assert_eq!(watchers[0]["globPattern"], "**/*.json");
+
+    let diagnostics = client.open(&uri, "json", text);
+    let status = find(&diagnostics, "group-status");
+    let related = &status["relatedInformation"][0];
+    assert_eq!(related["location"]["uri"], file_uri(&inventory));
+    assert_eq!(related["location"]["range"], range((2, 13), (2, 29)));
+    assert_eq!(related["message"], "the group's status");
+
+    // Hovering the value names the rule and the service errors it prevents.
+    let hover = client.request("textDocument/hover", Client::at(&uri, 0, 50));
+    let shown = hover["contents"]["value"].as_str().unwrap();
+    assert!(shown.contains("**group-status** (error)") && shown.contains("`SDRS.1323`"), "{shown}");
+
+    // The group is protected again: the editor reports the change of the file.
+    std::fs::write(&inventory, groups("protected")).unwrap();
+    let changes = json!({"changes": [{"uri": file_uri(&inventory), "type": 2}]});
+    client.notify("workspace/didChangeWatchedFiles", changes);
+    assert!(codes(&client.diagnostics(&uri)).is_empty());
+    client.shutdown();
 }

@@ -9,6 +9,7 @@ mod dependencies;
 mod fixes;
 mod formats;
 mod http_files;
+mod inventory;
 mod jsontestsuite;
 mod layers;
 mod lsp;

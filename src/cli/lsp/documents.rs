@@ -69,6 +69,11 @@ impl Documents {
         self.open.get_mut(uri)
     }
 
+    /// The URIs of the open documents.
+    pub fn uris(&self) -> Vec<Uri> {
+        self.open.keys().cloned().collect()
+    }
+
     /// Forgets the document at `uri`; whether it was open.
     pub fn close(&mut self, uri: &Uri) -> bool {
         self.open.remove(uri).is_some()

@@ -1,16 +1,52 @@
-//! `textDocument/hover`: the documentation of a member name of a documented object.
+//! `textDocument/hover`: the documentation of a member name of a documented object, or of the
+//! rules whose findings are under the cursor.
 
 use crate::lines::ColumnUnit;
 use crate::request::members::{self, Documented, MemberSpec};
 use crate::syntax::JsonType;
 use lsp_types::{Hover, HoverContents, MarkupContent, MarkupKind, Position};
 
+use super::analysis::Analysis;
 use super::convert::Lines;
 use super::documents::Document;
 use super::locate;
 
-/// The hover for `position` of `document`: `None` unless it is on a documented member's name.
+/// The hover for `position` of `document`: the documentation of the member name under it, or
+/// the rules whose findings cover it (with the service errors they prevent); `None` elsewhere.
 pub fn hover(document: &Document, position: Position, unit: ColumnUnit) -> Option<Hover> {
+    member(document, position, unit).or_else(|| findings(document, position, unit))
+}
+
+/// The rules of the findings at `position`: id, severity, summary and, for the inventory
+/// rules, the service errors they prevent (a user who met `SDRS.1305` recognises it).
+fn findings(document: &Document, position: Position, unit: ColumnUnit) -> Option<Hover> {
+    let text = document.text.as_str();
+    let lines = Lines::new(text, unit);
+    let offset = lines.offset(position);
+    let report = Analysis::of(document).ok()?.lint(text.as_bytes());
+    let here: Vec<_> = report
+        .diagnostics()
+        .iter()
+        .filter(|d| d.primary.span.start <= offset && offset <= d.primary.span.end)
+        .collect();
+    let first = here.first()?;
+    let mut value = String::new();
+    for d in &here {
+        let Some(rule) = crate::rule(d.rule) else { continue };
+        value.push_str(&format!("**{}** ({}): {}", rule.id, d.severity, rule.summary));
+        if !rule.service_errors.is_empty() {
+            value.push_str(&format!(" Sent anyway, the service answers `{}`.", rule.service_errors.join("`, `")));
+        }
+        value.push_str(&format!(" See `sdrs-lint rule {}`.\n\n", rule.id));
+    }
+    Some(Hover {
+        contents: HoverContents::Markup(MarkupContent { kind: MarkupKind::Markdown, value: value.trim_end().to_string() }),
+        range: Some(lines.range(first.primary.span)),
+    })
+}
+
+/// The documentation of the member name at `position`.
+fn member(document: &Document, position: Position, unit: ColumnUnit) -> Option<Hover> {
     let text = document.text.as_str();
     let lines = Lines::new(text, unit);
     let offset = lines.offset(position);

@@ -6,16 +6,20 @@ use std::collections::HashMap;
 use crate::lines::ColumnUnit;
 use lsp_server::{Connection, ErrorCode, Message, Notification, Request, Response, ResponseError};
 use lsp_types::notification::{
-    DidChangeTextDocument, DidCloseTextDocument, DidOpenTextDocument, LogMessage, Notification as _,
-    PublishDiagnostics, ShowMessage,
+    DidChangeTextDocument, DidChangeWatchedFiles, DidCloseTextDocument, DidOpenTextDocument, DidSaveTextDocument,
+    Initialized, LogMessage, Notification as _, PublishDiagnostics, ShowMessage,
 };
-use lsp_types::request::{CodeActionRequest, Completion, HoverRequest, Initialize, Request as _, Shutdown};
+use lsp_types::request::{
+    CodeActionRequest, Completion, HoverRequest, Initialize, RegisterCapability, Request as _, Shutdown,
+};
 use lsp_types::{
     CodeActionKind, CodeActionOptions, CodeActionParams, CodeActionProviderCapability, CompletionOptions,
     CompletionParams, CompletionResponse, DidChangeTextDocumentParams, DidCloseTextDocumentParams,
     DidOpenTextDocumentParams, HoverParams, HoverProviderCapability, InitializeParams, InitializeResult,
-    LogMessageParams, MessageType, PublishDiagnosticsParams, ServerCapabilities, ServerInfo, ShowMessageParams,
-    TextDocumentSyncCapability, TextDocumentSyncKind, TextDocumentSyncOptions, Uri,
+    DidChangeWatchedFilesRegistrationOptions, FileSystemWatcher, GlobPattern, LogMessageParams, MessageType,
+    PublishDiagnosticsParams, Registration, RegistrationParams, SaveOptions, ServerCapabilities, ServerInfo,
+    ShowMessageParams, TextDocumentSyncCapability, TextDocumentSyncKind, TextDocumentSyncOptions,
+    TextDocumentSyncSaveOptions, Uri,
 };
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -57,6 +61,9 @@ pub struct Server<'c> {
     logged: HashMap<Uri, String>,
     /// Whether the client stopped reading.
     disconnected: bool,
+    /// Whether the client can watch files for the server (dynamic registration of
+    /// `workspace/didChangeWatchedFiles`).
+    can_watch: bool,
 }
 
 impl<'c> Server<'c> {
@@ -69,6 +76,7 @@ impl<'c> Server<'c> {
             documents: Documents::default(),
             logged: HashMap::new(),
             disconnected: false,
+            can_watch: false,
         }
     }
 
@@ -82,7 +90,8 @@ impl<'c> Server<'c> {
                     return if self.state == State::ShutDown { End::Exit } else { End::Abrupt };
                 }
                 Message::Notification(notification) => self.notification(notification),
-                // The server sends no requests, so no response is awaited.
+                // The only request the server sends registers file watching; a client that
+                // refuses it still reports saves.
                 Message::Response(_) => {}
             }
             if self.disconnected {
@@ -151,6 +160,13 @@ impl<'c> Server<'c> {
     fn initialize(&mut self, params: Value) -> Result<Value, ResponseError> {
         let params = parse::<InitializeParams>(params)?;
         self.unit = convert::negotiate(&params.capabilities);
+        self.can_watch = params
+            .capabilities
+            .workspace
+            .as_ref()
+            .and_then(|w| w.did_change_watched_files.as_ref())
+            .and_then(|w| w.dynamic_registration)
+            .unwrap_or(false);
         self.state = State::Running;
         to_value(InitializeResult { capabilities: capabilities(self.unit), server_info: Some(server_info()) })
     }
@@ -184,11 +200,44 @@ impl<'c> Server<'c> {
                     );
                 }
             }),
-            // `initialized`, `$/cancelRequest`, `didSave` and anything else: nothing to do.
+            Initialized::METHOD => {
+                self.watch();
+                Ok(())
+            }
+            // An inventory or configuration file changed (on disk, or saved from the editor):
+            // lint every open document again; inventories are read again only when one of
+            // their files changed.
+            DidChangeWatchedFiles::METHOD | DidSaveTextDocument::METHOD => {
+                for uri in self.documents.uris() {
+                    self.publish(&uri);
+                }
+                Ok(())
+            }
+            // `$/cancelRequest` and anything else: nothing to do.
             _ => Ok(()),
         };
         if let Err(e) = handled {
             self.log(MessageType::WARNING, format!("sdrs-lint: ignored `{method}`: {}", e.message));
+        }
+    }
+
+    /// Asks the client to report changes to JSON files (inventories) and configuration files,
+    /// when it can.
+    fn watch(&mut self) {
+        if !self.can_watch {
+            return;
+        }
+        let watchers = ["**/*.json", "**/sdrs-lint.toml"]
+            .map(|glob| FileSystemWatcher { glob_pattern: GlobPattern::String(glob.to_string()), kind: None });
+        let options = DidChangeWatchedFilesRegistrationOptions { watchers: watchers.to_vec() };
+        let registration = Registration {
+            id: "sdrs-lint-inventory".to_string(),
+            method: DidChangeWatchedFiles::METHOD.to_string(),
+            register_options: serde_json::to_value(options).ok(),
+        };
+        if let Ok(params) = serde_json::to_value(RegistrationParams { registrations: vec![registration] }) {
+            let request = Request { id: "sdrs-lint-watch".to_string().into(), method: RegisterCapability::METHOD.into(), params };
+            self.send(request.into());
         }
     }
 
@@ -233,6 +282,7 @@ fn capabilities(unit: ColumnUnit) -> ServerCapabilities {
         text_document_sync: Some(TextDocumentSyncCapability::Options(TextDocumentSyncOptions {
             open_close: Some(true),
             change: Some(TextDocumentSyncKind::FULL),
+            save: Some(TextDocumentSyncSaveOptions::SaveOptions(SaveOptions { include_text: Some(false) })),
             ..TextDocumentSyncOptions::default()
         })),
         hover_provider: Some(HoverProviderCapability::Simple(true)),
