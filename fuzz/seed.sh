@@ -5,7 +5,8 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 for target in parse lint render; do
   mkdir -p "$root/fuzz/corpus/$target"
-  cp "$root"/examples/* "$root"/benches/inputs/* "$root/fuzz/corpus/$target/"
+  find "$root/examples" "$root/benches/inputs" -maxdepth 2 -type f -not -path '*/examples/inventory/*' \
+    -exec cp {} "$root/fuzz/corpus/$target/" \;
   cp "$root"/tests/jsontestsuite/test_parsing/* "$root/fuzz/corpus/$target/"
 done
 # Code blocks of the rule pages (requests and HTTP files), one file each.
@@ -17,6 +18,9 @@ for page in sorted((root / "rules").glob("*.md")):
         for target in ("parse", "lint", "render"):
             (root / "fuzz/corpus" / target / f"{page.stem}-{i}").write_text(block)
 PY
+# The inventory target: the example snapshot's responses, one per file.
+mkdir -p "$root/fuzz/corpus/inventory"
+cp "$root"/examples/inventory/*.json "$root/fuzz/corpus/inventory/"
 mkdir -p "$root/fuzz/corpus/config"
 cp "$root"/docs/config.md "$root/fuzz/corpus/config/"
 python3 - "$root" <<'PY'
