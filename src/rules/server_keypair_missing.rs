@@ -29,7 +29,7 @@ fn check(request: &RequestView<'_, '_>, ctx: &mut Context<'_>) {
             server.member.pointer(),
             server.member.value.span(),
             format!(
-                "Windows server {} logs in with key pair `{}`, which is not among the inventory's {} key pairs",
+                "server {} runs Windows and logs in with key pair `{}`, which is not among the inventory's {} key pairs",
                 server.resource.display(),
                 key.value,
                 server.inventory.count(Kind::Keypairs)

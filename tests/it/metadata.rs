@@ -1,27 +1,40 @@
 //! Rule metadata held against behaviour: what a rule declares about its fixes is what it does.
-//! The corpus is every example of every rule page, the shipped examples and the fixture
+//! The corpus is every example of every rule page (checked against the inventory the page's
+//! `json inventory` blocks make, as `rule_docs` does), the shipped examples and the fixture
 //! repository, linted with every rule.
 
 use std::path::Path;
 
 use sdrs_lint::{InputKind, Linter, Report};
 
-use crate::rule_docs::blocks;
+use crate::rule_docs::{blocks, page_linter};
 
-/// Every input of the corpus, with its kind.
-fn corpus() -> Vec<(String, Vec<u8>, InputKind)> {
+/// The kind of input a page's code block is, when it is a request (not an inventory response).
+fn request_kind(info: &str) -> Option<InputKind> {
+    if info == "json inventory" {
+        return None;
+    }
+    match info.split(' ').next() {
+        Some("json") => Some(InputKind::Json),
+        Some("http") => Some(InputKind::Http),
+        _ => None,
+    }
+}
+
+/// Every input of the corpus, linted.
+fn reports() -> Vec<(String, Report)> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut inputs = Vec::new();
+    let mut reports = Vec::new();
     for rule in sdrs_lint::rules() {
-        for block in blocks(rule.docs) {
-            let kind = match block.info.split(' ').next() {
-                Some("json") => InputKind::Json,
-                Some("http") => InputKind::Http,
-                _ => continue,
-            };
-            inputs.push((format!("rules/{}.md", rule.id), block.body.into_bytes(), kind));
+        let blocks = blocks(rule.docs);
+        // A page whose inventory does not load is `rule_docs`' to report.
+        let (linter, _) = page_linter(&blocks);
+        for block in &blocks {
+            let Some(kind) = request_kind(&block.info) else { continue };
+            reports.push((format!("rules/{}.md", rule.id), linter.lint_input(block.body.as_bytes(), kind)));
         }
     }
+    let linter = Linter::new();
     let mut dirs = vec![root.join("examples"), root.join("tests/fixtures/repo")];
     while let Some(dir) = dirs.pop() {
         for entry in std::fs::read_dir(dir).unwrap() {
@@ -29,16 +42,12 @@ fn corpus() -> Vec<(String, Vec<u8>, InputKind)> {
             if path.is_dir() {
                 dirs.push(path);
             } else if path.extension().is_some_and(|e| e == "json" || e == "http") {
-                inputs.push((path.display().to_string(), std::fs::read(&path).unwrap(), InputKind::of_path(&path)));
+                let report = linter.lint_input(&std::fs::read(&path).unwrap(), InputKind::of_path(&path));
+                reports.push((path.display().to_string(), report));
             }
         }
     }
-    inputs
-}
-
-fn reports() -> Vec<(String, Report)> {
-    let linter = Linter::new();
-    corpus().into_iter().map(|(name, bytes, kind)| (name, linter.lint_input(&bytes, kind))).collect()
+    reports
 }
 
 #[test]

@@ -1,7 +1,16 @@
-//! Every rule page in `rules/` is checked against the rule: its header matches the registry,
+//! Every rule page in `rules/` is checked against the rule: its header matches the registry
+//! (with a `- **Prevents:**` line naming the service's error codes, for a rule that has them),
 //! every `json invalid` (or `http invalid`) example fires the rule, every `json valid` (or
 //! `http valid`) example lints clean, and each `text output` block is exactly what
 //! `--format short` prints for the example before it.
+//!
+//! A page about an inventory rule holds `json inventory` blocks: each the body of one saved
+//! list or detail response (`{"servers": [...]}`), named after its kind (`servers.json`,
+//! `server-groups.json`; a second file of a kind `servers-2.json`). All of a page's inventory
+//! blocks, in page order, make one inventory, which every example of that page is checked
+//! against; a block that does not load is a problem of the page. Pages without one are linted
+//! with no inventory.
+//!
 //! `SDRS_LINT_BLESS=1 cargo test --test it rule_docs` rewrites the output blocks and the
 //! README's rule table.
 
@@ -12,7 +21,7 @@ use regex::Regex;
 
 use crate::common;
 use sdrs_lint::render::{FileReport, short};
-use sdrs_lint::{Applicability, RuleMeta};
+use sdrs_lint::{Applicability, InputKind, Inventory, Linter, RuleMeta};
 
 pub(crate) struct Block {
     pub(crate) info: String,
@@ -32,12 +41,41 @@ pub(crate) fn blocks(page: &str) -> Vec<Block> {
         .collect()
 }
 
+/// The linter a page's examples are checked with: every rule at its default severity and, when
+/// the page has `json inventory` blocks, the inventory they make (see the module's comment).
+/// Returns the problems of blocks that do not load too.
+pub(crate) fn page_linter(blocks: &[Block]) -> (Linter, Vec<String>) {
+    let mut linter = Linter::new();
+    let mut stems = Vec::new();
+    let mut files = Vec::new();
+    for (i, block) in blocks.iter().filter(|b| b.info == "json inventory").enumerate() {
+        let bytes = block.body.as_bytes().to_vec();
+        // Named as users save it, after its kind: read it alone first to learn that.
+        let (alone, _) = Inventory::from_files([("inventory.json", bytes.clone())]);
+        let stem = alone
+            .files()
+            .first()
+            .map_or_else(|| format!("inventory-{}", i + 1), |f| f.kind().member().replace('_', "-"));
+        let nth = stems.iter().filter(|s| **s == stem).count() + 1;
+        let name = if nth == 1 { format!("{stem}.json") } else { format!("{stem}-{nth}.json") };
+        stems.push(stem);
+        files.push((name, bytes));
+    }
+    if files.is_empty() {
+        return (linter, Vec::new());
+    }
+    let (inventory, errors) = Inventory::from_files(files);
+    let problems = errors.iter().map(|e| format!("a `json inventory` block does not load: {e}")).collect();
+    linter.set_inventory(inventory);
+    (linter, problems)
+}
+
 /// What `sdrs-lint --format short` prints for the example, as `example.json` or `example.http`.
-fn short_output(source: &str, http: bool) -> String {
+fn short_output(linter: &Linter, source: &str, http: bool) -> String {
     let (name, report) = if http {
-        ("example.http", sdrs_lint::Linter::new().lint_input(source.as_bytes(), sdrs_lint::InputKind::Http))
+        ("example.http", linter.lint_input(source.as_bytes(), InputKind::Http))
     } else {
-        ("example.json", sdrs_lint::lint(source))
+        ("example.json", linter.lint(source))
     };
     let mut out = Vec::new();
     short::write(&mut out, &FileReport::new(name, source.as_bytes(), &report)).unwrap();
@@ -59,11 +97,11 @@ fn config_output(config: &str) -> String {
 const CLEAN: &str = r#"{"protected_instance": {"server_group_id": "5f0c1a9e-2b7d-4c3a-9e1f-6d8b2a4c7e90", "server_id": "9b2e4f61-7c3d-4a8e-b5f2-1e6d9c0a3b47", "name": "web-01"}}"#;
 
 /// What the example prints: a request body, an HTTP file, or a configuration file.
-fn example_output(info: &str, body: &str) -> String {
+fn example_output(linter: &Linter, info: &str, body: &str) -> String {
     match info.split(' ').next() {
         Some("toml") => config_output(body),
-        Some("http") => short_output(body, true),
-        _ => short_output(body, false),
+        Some("http") => short_output(linter, body, true),
+        _ => short_output(linter, body, false),
     }
 }
 
@@ -86,19 +124,33 @@ fn check_page(rule: &RuleMeta, page: &str) -> (Vec<String>, String) {
     if lines.next() != Some(rule.summary) {
         problem(format!("the first paragraph must be the summary: {:?}", rule.summary));
     }
+    // The service's error codes, so that a user who met one finds the page.
+    let codes: Vec<String> = rule.service_errors.iter().map(|c| format!("`{c}`")).collect();
+    let prevents = (!codes.is_empty()).then(|| format!("- **Prevents:** {}", codes.join(", ")));
     for expected in [
-        format!("- **Default severity:** {}", rule.default_severity),
-        format!("- **Fix:** {}", fix_name(rule)),
-        "## What it checks".into(),
-        "## Why".into(),
-        "## Example".into(),
-        "## Corrected".into(),
-    ] {
+        Some(format!("- **Default severity:** {}", rule.default_severity)),
+        Some(format!("- **Fix:** {}", fix_name(rule))),
+        prevents.clone(),
+        Some("## What it checks".into()),
+        Some("## Why".into()),
+        Some("## Example".into()),
+        Some("## Corrected".into()),
+    ]
+    .into_iter()
+    .flatten()
+    {
         if !page.lines().any(|l| l == expected) {
             problem(format!("missing the line `{expected}`"));
         }
     }
+    if let Some(line) = page.lines().find(|l| l.starts_with("- **Prevents:**") && Some(*l) != prevents.as_deref()) {
+        problem(format!("`{line}` does not name the rule's service errors {:?}", rule.service_errors));
+    }
     let blocks = blocks(page);
+    let (linter, inventory_problems) = page_linter(&blocks);
+    for p in inventory_problems {
+        problem(p);
+    }
     let (mut invalid, mut valid) = (0, 0);
     let mut blessed = page.to_string();
     // Rewrite from the end so earlier ranges stay valid.
@@ -107,7 +159,7 @@ fn check_page(rule: &RuleMeta, page: &str) -> (Vec<String>, String) {
         match block.info.as_str() {
             "json invalid" | "http invalid" | "toml invalid" => {
                 invalid += 1;
-                let output = example_output(&block.info, &block.body);
+                let output = example_output(&linter, &block.info, &block.body);
                 for message in output.lines().filter_map(|l| l.split_once("]: ").map(|(_, m)| m)) {
                     // Messages start in lower case (or with a quoted name) and end without a period.
                     let starts_well = message.starts_with(|c: char| c.is_lowercase() || c == '`' || !c.is_alphabetic());
@@ -132,12 +184,12 @@ fn check_page(rule: &RuleMeta, page: &str) -> (Vec<String>, String) {
             }
             "json valid" | "http valid" | "toml valid" => {
                 valid += 1;
-                let output = example_output(&block.info, &block.body);
+                let output = example_output(&linter, &block.info, &block.body);
                 if !output.is_empty() {
                     problem(format!("valid example {valid} is not clean:\n{output}"));
                 }
             }
-            "text output" | "json" | "http" | "text" | "sh" | "toml" => {}
+            "json inventory" | "text output" | "json" | "http" | "text" | "sh" | "toml" => {}
             other => problem(format!("unknown code block kind `{other}`")),
         }
     }
