@@ -39,9 +39,13 @@ fn response(kind: &str, count: usize, element: impl Fn(usize) -> Value) -> Vec<u
 /// A snapshot of about `mb` megabytes, as (file name, bytes), and the number of servers.
 fn snapshot(mb: usize) -> (Vec<(String, Vec<u8>)>, usize) {
     let server = template("servers.json", "servers");
-    let one_server = serde_json::to_vec_pretty(&server).unwrap().len();
-    // Servers take about three quarters of the bytes, as in a real account.
-    let servers = (mb * 750_000 / one_server).max(10);
+    let size = |v: &Value| serde_json::to_vec_pretty(v).unwrap().len();
+    // Each server comes with a disk, a port and a tenth of a protected instance.
+    let per_server = size(&server)
+        + size(&template("volumes.json", "volumes"))
+        + size(&template("ports.json", "ports"))
+        + size(&template("protected-instances.json", "protected_instances")) / 10;
+    let servers = (mb * 1_000_000 / per_server).max(10);
     let groups = servers / 20 + 1;
     let mut files = Vec::new();
     files.push((
@@ -71,7 +75,8 @@ fn snapshot(mb: usize) -> (Vec<(String, Vec<u8>)>, usize) {
             let mut p = port.clone();
             p["id"] = json!(id(3, i));
             p["device_id"] = json!(id(1, i));
-            p["fixed_ips"] = json!([{ "ip_address": format!("10.{}.{}.{}", i / 65536 % 256, i / 256 % 256, i % 254 + 1) }]);
+            p["fixed_ips"] =
+                json!([{ "ip_address": format!("10.{}.{}.{}", i / 65536 % 256, i / 256 % 256, i % 254 + 1) }]);
             p
         }),
     ));

@@ -155,6 +155,9 @@ pub struct RequestView<'t, 'a> {
     pub http: Option<&'t HttpRequest<'a>>,
     /// The state of the cloud, when an inventory is given.
     pub inventory: Option<&'t Inventory>,
+    /// Which members may name a resource of the inventory (one bit per [`Field`]): the same
+    /// for every inventory rule, so it is worked out once per request, by the first that asks.
+    pub(crate) resource_ids: std::cell::OnceCell<u32>,
 }
 
 impl<'t, 'a> RequestView<'t, 'a> {
@@ -173,7 +176,7 @@ impl<'t, 'a> RequestView<'t, 'a> {
                 }
             }
         }
-        RequestView { parsed, root, instance, fields, http: None, inventory: None }
+        RequestView { parsed, root, instance, fields, http: None, inventory: None, resource_ids: Default::default() }
     }
 
     /// The same view, checked against `inventory` too.

@@ -54,4 +54,3 @@ pub fn measure<R>(mut f: impl FnMut() -> R) -> (Duration, usize) {
     }
     (best, peak)
 }
-

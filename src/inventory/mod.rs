@@ -83,9 +83,14 @@ impl Group {
 
     /// How messages name the group: its name, else its ID.
     pub fn display(&self) -> String {
-        let name = self.name.as_ref().filter(|n| !n.value.is_empty()).or(self.id.as_ref());
-        crate::text::quote(name.map_or("", |n| n.value.as_str()), 60)
+        display(&self.name, &self.id)
     }
+}
+
+/// How messages name an element: its name, else (no name, or an empty one) its ID.
+fn display(name: &Option<Fact<String>>, id: &Option<Fact<String>>) -> String {
+    let name = name.as_ref().filter(|n| !n.value.is_empty()).or(id.as_ref());
+    crate::text::quote(name.map_or("", |n| n.value.as_str()), 60)
 }
 
 /// A protected instance (`protected_instances`).
@@ -96,6 +101,13 @@ pub(crate) struct Protected {
     pub status: Option<Fact<String>>,
     pub source_server: Option<Fact<String>>,
     pub target_server: Option<Fact<String>>,
+}
+
+impl Protected {
+    /// How messages name the protected instance: its name, else its ID.
+    pub fn display(&self) -> String {
+        display(&self.name, &self.id)
+    }
 }
 
 /// A server (`servers`).
@@ -122,8 +134,7 @@ pub(crate) struct Server {
 impl Server {
     /// How messages name the server: its name, else its ID.
     pub fn display(&self) -> String {
-        let name = self.name.as_ref().filter(|n| !n.value.is_empty()).or(self.id.as_ref());
-        crate::text::quote(name.map_or("", |n| n.value.as_str()), 60)
+        display(&self.name, &self.id)
     }
 }
 
@@ -161,8 +172,7 @@ pub(crate) struct Subnet {
 impl Subnet {
     /// How messages name the subnet: its name, else its ID.
     pub fn display(&self) -> String {
-        let name = self.name.as_ref().filter(|n| !n.value.is_empty()).or(self.id.as_ref());
-        crate::text::quote(name.map_or("", |n| n.value.as_str()), 60)
+        display(&self.name, &self.id)
     }
 }
 

@@ -17,12 +17,19 @@ use crate::view::{RequestView, StrMember};
 /// The value of `field` when it can name a resource: not empty or blank, a UUID when the member
 /// is one, and not a placeholder of the reference's example (each of those is a body rule's).
 pub(crate) fn id<'t, 'a>(request: &RequestView<'t, 'a>, field: Field) -> Option<StrMember<'t, 'a>> {
-    let member = request.string(field)?;
-    let value = member.value.value();
-    let usable = !is_blank(value)
+    let usable = *request.resource_ids.get_or_init(|| {
+        Field::ALL
+            .iter()
+            .filter(|&&f| request.string(f).is_some_and(|m| names_resource(f, m.value.value())))
+            .fold(0, |bits, &f| bits | 1 << f as u32)
+    });
+    request.string(field).filter(|_| usable & (1 << field as u32) != 0)
+}
+
+fn names_resource(field: Field, value: &str) -> bool {
+    !is_blank(value)
         && (!field.is_uuid() || uuid::check(value).is_none())
-        && !super::doc_example_value::is_placeholder(value);
-    usable.then_some(member)
+        && !super::doc_example_value::is_placeholder(value)
 }
 
 /// `primary_ip_address`, when it is an IPv4 address a server can have (not `ip-invalid`'s or
@@ -104,6 +111,11 @@ pub(crate) fn relate(diagnostic: &mut Diagnostic, inventory: &Inventory, at: At,
     }
 }
 
+/// "1 key pair", "3 key pairs".
+pub(crate) fn how_many(count: usize, what: &str) -> String {
+    format!("{count} {what}{}", if count == 1 { "" } else { "s" })
+}
+
 /// `*-not-found`: `field`'s value names no element of the inventory's `kind` (`what` names one
 /// element, "protection group"). The message says how many the inventory holds and from which
 /// files, and suggests the closest ID when one differs by a typo.
@@ -115,12 +127,11 @@ pub(crate) fn not_found(request: &RequestView<'_, '_>, ctx: &mut Context<'_>, fi
         return;
     }
     let files = inventory.file_names(kind);
-    let count = inventory.count(kind);
-    let plural = if count == 1 { "" } else { "s" };
     let mut message = format!(
-        "`{}` {} names no {what} of the inventory, which holds {count} {what}{plural} from {}",
+        "`{}` {} names no {what} of the inventory, which holds {} from {}",
         field.name(),
         crate::text::quote(value, 40),
+        how_many(inventory.count(kind), what),
         files.join(", ")
     );
     let close = similar::closest(value, inventory.ids(kind));

@@ -18,18 +18,18 @@ declare_rule! {
 fn check(request: &RequestView<'_, '_>, ctx: &mut Context<'_>) {
     let Some(inventory) = request.inventory.filter(|i| i.has(Kind::ProtectedInstances)) else { return };
     let Some(member) = cloud::id(request, Field::ServerId) else { return };
+    // A server the inventory's servers do not list is `server-not-found`'s alone.
+    if cloud::server_missing(request) {
+        return;
+    }
     let Some((instance, named)) = inventory.protecting(member.value.value()) else { return };
-    let which = instance
-        .name
-        .as_ref()
-        .or(instance.id.as_ref())
-        .map_or(String::new(), |n| format!(" {}", crate::text::quote(&n.value, 60)));
+    let which = instance.display();
     let status = instance.status.as_ref().map_or(String::new(), |s| format!(" (status `{}`)", s.value));
     let d = ctx
         .report(
             member.pointer(),
             member.value.span(),
-            format!("server {} already belongs to protected instance{which}{status}", cloud::server_name(inventory, &member)),
+            format!("server {} already belongs to protected instance {which}{status}", cloud::server_name(inventory, &member)),
         )
         .with_label("already protected")
         .with_help("a server can belong to one protected instance only: choose another server, or delete the existing protected instance first");

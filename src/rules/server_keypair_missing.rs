@@ -29,10 +29,10 @@ fn check(request: &RequestView<'_, '_>, ctx: &mut Context<'_>) {
             server.member.pointer(),
             server.member.value.span(),
             format!(
-                "server {} runs Windows and logs in with key pair `{}`, which is not among the inventory's {} key pairs",
+                "server {} runs Windows and logs in with key pair `{}`, which is not among the inventory's {}",
                 server.resource.display(),
                 key.value,
-                server.inventory.count(Kind::Keypairs)
+                cloud::how_many(server.inventory.count(Kind::Keypairs), "key pair")
             ),
         )
         .with_label("its key pair is missing")

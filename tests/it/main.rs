@@ -2,6 +2,7 @@
 //! drives the public API or the `sdrs-lint` binary as a user would.
 
 mod common;
+mod corpus;
 
 mod adversarial;
 mod cli;
