@@ -113,7 +113,12 @@ fn report_configs(jobs: &[Job]) -> io::Result<()> {
         seen.push(std::ptr::from_ref(inventory));
         let users = jobs.iter().filter(|j| j.linter.inventory().is_some_and(|i| std::ptr::eq(i, inventory))).count();
         let files = inventory.files().len();
-        writeln!(err, "sdrs-lint: an inventory of {files} file{} applies to {users} input{}", plural(files), plural(users))?;
+        writeln!(
+            err,
+            "sdrs-lint: an inventory of {files} file{} applies to {users} input{}",
+            plural(files),
+            plural(users)
+        )?;
         for (kind, rules) in super::inventory::missing_kinds(inventory) {
             let rules: Vec<&str> = rules.into_iter().filter(|id| job.linter.severity(id).is_some()).collect();
             if !rules.is_empty() {

@@ -9,8 +9,8 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, LazyLock, Mutex};
 use std::time::SystemTime;
 
-use crate::render::safe::one_line;
 use crate::inventory::{Inventory, InventoryError, Kind as InventoryKind};
+use crate::render::safe::one_line;
 
 use super::settings::display_path;
 
@@ -141,13 +141,7 @@ pub fn run(out: &mut dyn Write, paths: &[PathBuf]) -> io::Result<i32> {
     let names: Vec<_> = inventory.files().iter().map(|f| one_line(f.name())).collect();
     let width = names.iter().map(|n| n.chars().count()).max().unwrap_or(0);
     for (file, name) in inventory.files().iter().zip(&names) {
-        writeln!(
-            out,
-            "  {name:<width$}  {} ({} element{})",
-            file.kind(),
-            file.elements(),
-            plural(file.elements())
-        )?;
+        writeln!(out, "  {name:<width$}  {} ({} element{})", file.kind(), file.elements(), plural(file.elements()))?;
     }
     writeln!(out, "\nby kind:")?;
     let missing = missing_kinds(&inventory);
@@ -155,7 +149,8 @@ pub fn run(out: &mut dyn Write, paths: &[PathBuf]) -> io::Result<i32> {
         if inventory.has(kind) {
             writeln!(out, "  {:<20} {:>7}  {}", kind.describe(), inventory.count(kind), kind.api())?;
         } else {
-            let skipped = missing.iter().find(|(k, _)| *k == kind).map(|(_, rules)| rules.join(", ")).unwrap_or_default();
+            let skipped =
+                missing.iter().find(|(k, _)| *k == kind).map(|(_, rules)| rules.join(", ")).unwrap_or_default();
             writeln!(out, "  {:<20} {:>7}  none: {kind} not given; not run: {skipped}", kind.describe(), "-")?;
         }
     }

@@ -57,7 +57,10 @@ fn linting_the_examples_directory_reports_every_file_and_fails() {
     // Every request: those in examples/ and examples/with-inventory/ (checked against
     // examples/inventory/, whose files are responses, not requests, and are not linted).
     let requests = |dir: &str| {
-        std::fs::read_dir(dir).unwrap().filter(|e| e.as_ref().unwrap().path().extension().is_some_and(|x| x != "toml")).count()
+        std::fs::read_dir(dir)
+            .unwrap()
+            .filter(|e| e.as_ref().unwrap().path().extension().is_some_and(|x| x != "toml"))
+            .count()
     };
     let files = requests("examples") + requests("examples/with-inventory");
     assert!(!out.contains(" --> examples/inventory/"), "{out}");

@@ -200,7 +200,10 @@ fn the_command_line_reports_the_place_in_the_inventory_in_every_format() {
     let file = "examples/with-inventory/group-status.json";
     let (status, human, _) = run(&["--isolated", "--inventory", "examples/inventory", file]);
     assert_eq!(status, 1);
-    assert!(human.contains("= note: inventory: examples/inventory/server-groups.json:34:17 (the group's status)"), "{human}");
+    assert!(
+        human.contains("= note: inventory: examples/inventory/server-groups.json:34:17 (the group's status)"),
+        "{human}"
+    );
 
     let (_, json, _) = run(&["--isolated", "--inventory", "examples/inventory", "--format", "json", file]);
     let json: Value = serde_json::from_str(&json).unwrap();
@@ -224,8 +227,7 @@ fn the_configuration_names_the_inventory_and_the_flags_replace_or_ignore_it() {
     assert!(out.contains("[group-status]"), "{out}");
     let (status, out, _) = run(&["--format", "short", "--no-inventory", file]);
     assert_eq!((status, out.as_str()), (0, ""));
-    let (status, out, _) =
-        run(&["--format", "short", "--inventory", "examples/inventory/servers.json", file]);
+    let (status, out, _) = run(&["--format", "short", "--inventory", "examples/inventory/servers.json", file]);
     assert_eq!((status, out.as_str()), (0, ""), "only servers: group-status cannot run");
 }
 
@@ -265,7 +267,9 @@ fn an_inventory_that_cannot_be_used_stops_the_run_with_status_2() {
 fn the_inventory_command_shows_files_kinds_duplicates_and_skipped_files() {
     let dir = common::temp_dir("inventory-command");
     let page = |status: &str| {
-        format!(r#"{{"servers": [{{"id": "9b2e4f61-7c3d-4a8e-b5f2-1e6d9c0a3b47", "name": "web-01", "status": "{status}"}}]}}"#)
+        format!(
+            r#"{{"servers": [{{"id": "9b2e4f61-7c3d-4a8e-b5f2-1e6d9c0a3b47", "name": "web-01", "status": "{status}"}}]}}"#
+        )
     };
     std::fs::write(dir.join("servers-1.json"), page("ERROR")).unwrap();
     std::fs::write(dir.join("servers-2.json"), page("ACTIVE")).unwrap();

@@ -40,7 +40,10 @@ fn findings(document: &Document, position: Position, unit: ColumnUnit) -> Option
         value.push_str(&format!(" See `sdrs-lint rule {}`.\n\n", rule.id));
     }
     Some(Hover {
-        contents: HoverContents::Markup(MarkupContent { kind: MarkupKind::Markdown, value: value.trim_end().to_string() }),
+        contents: HoverContents::Markup(MarkupContent {
+            kind: MarkupKind::Markdown,
+            value: value.trim_end().to_string(),
+        }),
         range: Some(lines.range(first.primary.span)),
     })
 }

@@ -14,9 +14,9 @@ use lsp_types::request::{
 };
 use lsp_types::{
     CodeActionKind, CodeActionOptions, CodeActionParams, CodeActionProviderCapability, CompletionOptions,
-    CompletionParams, CompletionResponse, DidChangeTextDocumentParams, DidCloseTextDocumentParams,
-    DidOpenTextDocumentParams, HoverParams, HoverProviderCapability, InitializeParams, InitializeResult,
-    DidChangeWatchedFilesRegistrationOptions, FileSystemWatcher, GlobPattern, LogMessageParams, MessageType,
+    CompletionParams, CompletionResponse, DidChangeTextDocumentParams, DidChangeWatchedFilesRegistrationOptions,
+    DidCloseTextDocumentParams, DidOpenTextDocumentParams, FileSystemWatcher, GlobPattern, HoverParams,
+    HoverProviderCapability, InitializeParams, InitializeResult, LogMessageParams, MessageType,
     PublishDiagnosticsParams, Registration, RegistrationParams, SaveOptions, ServerCapabilities, ServerInfo,
     ShowMessageParams, TextDocumentSyncCapability, TextDocumentSyncKind, TextDocumentSyncOptions,
     TextDocumentSyncSaveOptions, Uri,
@@ -236,7 +236,8 @@ impl<'c> Server<'c> {
             register_options: serde_json::to_value(options).ok(),
         };
         if let Ok(params) = serde_json::to_value(RegistrationParams { registrations: vec![registration] }) {
-            let request = Request { id: "sdrs-lint-watch".to_string().into(), method: RegisterCapability::METHOD.into(), params };
+            let request =
+                Request { id: "sdrs-lint-watch".to_string().into(), method: RegisterCapability::METHOD.into(), params };
             self.send(request.into());
         }
     }
