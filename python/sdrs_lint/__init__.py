@@ -11,6 +11,10 @@ The same engine, rules and diagnostics as the ``sdrs-lint`` command, in-process:
 
     sdrs_lint.check(request)       # raises sdrs_lint.LintError when the service would reject it
 
+    # Also against the state of the cloud, from saved responses of its list APIs:
+    inventory = sdrs_lint.Inventory.load("inventory/")
+    sdrs_lint.check(request, inventory=inventory)
+
 ``body`` may be the JSON text (``str`` or ``bytes``), a ``dict`` (or any mapping), or a Huawei
 Cloud SDK model (``huaweicloudsdksdrs.v1.CreateProtectedInstanceRequestBody``, or the
 ``CreateProtectedInstanceRequest`` holding it): a dict or model is linted as the JSON the SDK
@@ -24,19 +28,37 @@ import os
 import threading
 import warnings
 from collections.abc import Iterator, Mapping, Sequence
-from typing import Literal, Optional, Protocol, Union, overload
+from typing import Literal, Optional, Union, overload
 
 from . import _native
-from ._serialize import is_model, is_request, to_json
+from ._inventory import (
+    Duplicate,
+    Inventory,
+    InventoryError,
+    InventoryFile,
+    InventoryKind,
+    InventoryLike,
+    Response,
+)
+from ._inventory import _kind as _inventory_kind
+from ._inventory import resolve as _resolve_inventory
+from ._serialize import SdkModel, is_model, is_request, to_json
 
 __all__ = [
     "Body",
     "ConfigError",
     "Diagnostic",
+    "Duplicate",
     "Edit",
     "Fix",
+    "Inventory",
+    "InventoryError",
+    "InventoryFile",
+    "InventoryKind",
+    "InventoryLike",
     "Label",
     "LintError",
+    "Response",
     "Report",
     "Rule",
     "SdkModel",
@@ -57,16 +79,6 @@ Applicability = Literal["safe", "unsafe"]
 """Whether a fix keeps the request's meaning (``"safe"``) or changes what is sent (``"unsafe"``)."""
 
 
-class SdkModel(Protocol):
-    """A Huawei Cloud SDK model: a class with ``openapi_types`` and ``attribute_map``."""
-
-    @property
-    def openapi_types(self) -> Mapping[str, str]: ...
-
-    @property
-    def attribute_map(self) -> Mapping[str, str]: ...
-
-
 Body = Union[str, bytes, bytearray, memoryview, Mapping[str, object], SdkModel]
 """What ``lint`` and ``check`` accept."""
 
@@ -77,13 +89,21 @@ ConfigPath = Union[str, "os.PathLike[str]"]
 
 _DEFAULT_NAME = "<request>"
 
+# Shown (and pickled) as members of the package, where users find them.
+for _cls in (Inventory, InventoryError, InventoryFile, Duplicate, SdkModel):
+    _cls.__module__ = __name__
+del _cls
+
 
 class Label:
-    """A labelled place in the source. Offsets are bytes of ``report.source_bytes`` (UTF-8);
-    lines and columns are 1-based, columns counted in characters (Unicode scalar values, as
-    Python's ``str`` counts them), a leading byte-order mark not counted."""
+    """A labelled place. ``path`` is ``None`` for a place in the linted source; otherwise the
+    place is in another file, the inventory file that proves the finding, named as the
+    inventory names it (``InventoryFile.name``), and its offsets, lines and columns are that
+    file's. Offsets are bytes (of ``report.source_bytes`` for the linted source, UTF-8); lines
+    and columns are 1-based, columns counted in characters (Unicode scalar values, as Python's
+    ``str`` counts them), a leading byte-order mark not counted."""
 
-    __slots__ = ("start", "line", "column", "end", "end_line", "end_column", "text", "primary")
+    __slots__ = ("start", "line", "column", "end", "end_line", "end_column", "text", "primary", "path")
 
     start: int
     line: int
@@ -93,6 +113,7 @@ class Label:
     end_column: int
     text: Optional[str]
     primary: bool
+    path: Optional[str]
 
     def __init__(
         self,
@@ -104,13 +125,29 @@ class Label:
         end_column: int,
         text: Optional[str],
         primary: bool = False,
+        path: Optional[str] = None,
     ) -> None:
         self.start, self.line, self.column = start, line, column
         self.end, self.end_line, self.end_column = end, end_line, end_column
-        self.text, self.primary = text, primary
+        self.text, self.primary, self.path = text, primary, path
+
+    @classmethod
+    def _of(cls, place: _native._Place, primary: bool) -> Label:
+        start, line, column, end, end_line, end_column, text, path = place
+        return cls(start, line, column, end, end_line, end_column, text, primary, path)
 
     def _key(self) -> tuple[object, ...]:
-        return (self.start, self.end, self.line, self.column, self.end_line, self.end_column, self.text, self.primary)
+        return (
+            self.start,
+            self.end,
+            self.line,
+            self.column,
+            self.end_line,
+            self.end_column,
+            self.text,
+            self.primary,
+            self.path,
+        )
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Label) and self._key() == other._key()
@@ -119,7 +156,8 @@ class Label:
         return hash(self._key())
 
     def __repr__(self) -> str:
-        return f"Label({self.line}:{self.column}-{self.end_line}:{self.end_column}, text={self.text!r})"
+        where = f"{self.path}:" if self.path is not None else ""
+        return f"Label({where}{self.line}:{self.column}-{self.end_line}:{self.end_column}, text={self.text!r})"
 
 
 class Edit:
@@ -201,7 +239,8 @@ class Diagnostic:
       ends (1-based; columns in characters, as the command prints them); ``start``, ``end``:
       the same as byte offsets into ``report.source_bytes``; ``label``: the primary label's text.
     - ``labels``: every label, the primary first (``labels[0]``), then related places such as the
-      first of two duplicate tag keys.
+      first of two duplicate tag keys, or (for the inventory rules) the value in an inventory
+      file that decides the finding (a label whose ``path`` names that file).
     - ``help``: how to fix it, or ``None``; ``fix``: a ``Fix`` with text edits, or ``None``.
     """
 
@@ -273,7 +312,7 @@ class Diagnostic:
     def labels(self) -> tuple[Label, ...]:
         """Every label, the primary first."""
         if self._labels is None:
-            self._labels = (Label(*self._raw[4], True), *(Label(*s) for s in self._raw[5]))
+            self._labels = (Label._of(self._raw[4], True), *(Label._of(s, False) for s in self._raw[5]))
         return self._labels
 
     @property
@@ -446,21 +485,39 @@ class ConfigError(ValueError):
 
 class Rule:
     """A rule: ``id``, default ``severity``, one-line ``summary``, ``fix`` (the most its fix may
-    change: ``"safe"``, ``"unsafe"``, or ``None`` when it never offers one) and ``page`` (the
-    rule's documentation page, Markdown)."""
+    change: ``"safe"``, ``"unsafe"``, or ``None`` when it never offers one), ``page`` (the
+    rule's documentation page, Markdown), ``service_errors`` (the error codes the service
+    answers when the request is sent anyway, such as ``("SDRS.1305",)``; empty for most rules)
+    and ``needs`` (the kinds of inventory response an inventory rule needs to run; empty for
+    the rules on the request alone)."""
 
-    __slots__ = ("id", "severity", "summary", "fix", "page")
+    __slots__ = ("id", "severity", "summary", "fix", "page", "service_errors", "needs")
 
     id: str
     severity: SeverityLevel
     summary: str
     fix: Optional[Applicability]
     page: str
+    service_errors: tuple[str, ...]
+    needs: tuple[InventoryKind, ...]
 
     def __init__(
-        self, id: str, severity: SeverityLevel, summary: str, fix: Optional[Applicability], page: str
+        self,
+        id: str,
+        severity: SeverityLevel,
+        summary: str,
+        fix: Optional[Applicability],
+        page: str,
+        service_errors: tuple[str, ...] = (),
+        needs: tuple[InventoryKind, ...] = (),
     ) -> None:
         self.id, self.severity, self.summary, self.fix, self.page = id, severity, summary, fix, page
+        self.service_errors, self.needs = service_errors, needs
+
+    @property
+    def is_inventory_rule(self) -> bool:
+        """Whether the rule checks requests against an inventory (it runs only with one)."""
+        return bool(self.needs)
 
     def __repr__(self) -> str:
         return f"<Rule {self.id} ({self.severity})>"
@@ -468,7 +525,7 @@ class Rule:
 
 def _make_rules() -> tuple[Rule, ...]:
     made = []
-    for id, severity, summary, fix, page in _native.rules():
+    for id, severity, summary, fix, page, service_errors, needs in _native.rules():
         made.append(
             Rule(
                 id,
@@ -476,6 +533,8 @@ def _make_rules() -> tuple[Rule, ...]:
                 summary,
                 None if fix is None else ("safe" if fix == "safe" else "unsafe"),
                 page,
+                tuple(service_errors),
+                tuple(_inventory_kind(k) for k in needs),
             )
         )
     return tuple(made)
@@ -587,19 +646,10 @@ def _text(body: object) -> tuple[str | bytes, Optional[str]]:
     )
 
 
-def _check_inventory(inventory: object) -> None:
-    if inventory is not None:
-        raise NotImplementedError(
-            "inventory= is not available yet: checks against an offline inventory snapshot (the "
-            "protection group's status, servers already protected, shared disks, VPCs) are coming "
-            "to the sdrs-lint engine; pass inventory=None for now"
-        )
-
-
 def lint(
     body: Body,
     *,
-    inventory: object = None,
+    inventory: Optional[InventoryLike] = None,
     config: Optional[ConfigPath] = None,
     severities: Optional[Severities] = None,
     name: Optional[str] = None,
@@ -621,15 +671,23 @@ def lint(
     ``sdrs-lint.toml`` whose ``[rules]`` severities apply (``severities`` win over them) and
     whose ``[[suppress]]`` entries without ``paths`` silence findings (entries with ``paths``
     name files and do not apply to a body given here); a file with mistakes raises
-    ``ConfigError``. ``inventory``: reserved for checks against an inventory snapshot, not
-    available yet (``NotImplementedError`` unless ``None``). ``name``: how ``str(report)``
-    names the input (default ``"<request>"``).
+    ``ConfigError``. ``name``: how ``str(report)`` names the input (default ``"<request>"``).
+
+    ``inventory``: check the request against the state of the cloud too, from saved responses
+    of its list APIs (the inventory rules run, each when the inventory holds the kinds of
+    response it needs): an ``Inventory``; a path or a list of paths (``str`` or
+    ``os.PathLike``; files, or directories standing for every ``*.json`` below them), loaded
+    as ``Inventory.load`` does and kept until one of the files changes, so a loop does not read
+    them again; or a mapping of name -> response, as ``Inventory.from_responses`` takes (made
+    again on every call: make an ``Inventory`` once to lint many requests). An inventory that
+    cannot be used raises ``InventoryError``. A finding of an inventory rule has a label in the
+    inventory file (``label.path``), and ``str(report)`` shows it as the command does
+    (``= note: inventory: PATH:LINE:COL``).
 
     The GIL is released while the engine runs.
     """
-    if inventory is not None:
-        _check_inventory(inventory)
     settings = _DEFAULT_SETTINGS if config is None and not severities else _settings(config, severities)
+    engine_inventory = None if inventory is None else _resolve_inventory(inventory)
     # The common cases first: this path is the whole cost of the call beyond the engine's.
     text: str | bytes
     source: Optional[str]
@@ -639,13 +697,14 @@ def lint(
         text, source = body, None
     else:
         text, source = _text(body)
-    return Report(settings.lint(text, False), source, _DEFAULT_NAME if name is None else name, "json")
+    report = settings.lint(text, False, engine_inventory)
+    return Report(report, source, _DEFAULT_NAME if name is None else name, "json")
 
 
 def lint_http(
     text: str | bytes,
     *,
-    inventory: object = None,
+    inventory: Optional[InventoryLike] = None,
     config: Optional[ConfigPath] = None,
     severities: Optional[Severities] = None,
     name: Optional[str] = None,
@@ -654,20 +713,21 @@ def lint_http(
     name: the request line (``request-line``, ``project-id``) and body of every
     create-protected-instance request in it, with positions in the file. Requests to other
     endpoints are listed in ``report.skipped_requests``. Other parameters as for ``lint``."""
-    _check_inventory(inventory)
     settings = _settings(config, severities)
+    engine_inventory = None if inventory is None else _resolve_inventory(inventory)
     if isinstance(text, (bytearray, memoryview)):
         text = bytes(text)
     if not isinstance(text, (str, bytes)):
         raise TypeError(f"text must be str or bytes, not {type(text).__name__}")
     source = text if isinstance(text, str) else None
-    return Report(settings.lint(text, True), source, _DEFAULT_NAME if name is None else name, "http")
+    report = settings.lint(text, True, engine_inventory)
+    return Report(report, source, _DEFAULT_NAME if name is None else name, "http")
 
 
 def check(
     body: Body,
     *,
-    inventory: object = None,
+    inventory: Optional[InventoryLike] = None,
     config: Optional[ConfigPath] = None,
     severities: Optional[Severities] = None,
     name: Optional[str] = None,

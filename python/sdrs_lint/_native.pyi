@@ -2,20 +2,32 @@
 
 from typing import Optional
 
-# (start, line, column, end, end_line, end_column, text): byte offsets and 1-based positions.
-_Place = tuple[int, int, int, int, int, int, Optional[str]]
-# (title, "safe" | "unsafe", edits): each edit a place whose text is the replacement.
-_Fix = tuple[str, str, tuple[_Place, ...]]
+# (start, line, column, end, end_line, end_column, text, path): byte offsets and 1-based
+# positions; `path` names the inventory file the place is in, None for the linted input.
+_Place = tuple[int, int, int, int, int, int, Optional[str], Optional[str]]
+# (start, line, column, end, end_line, end_column, replacement)
+_Edit = tuple[int, int, int, int, int, int, Optional[str]]
+# (title, "safe" | "unsafe", edits)
+_Fix = tuple[str, str, tuple[_Edit, ...]]
 # (rule, severity, message, pointer, primary, secondary, help, fix)
 _Diagnostic = tuple[str, str, str, str, _Place, tuple[_Place, ...], Optional[str], Optional[_Fix]]
+# (id, severity, summary, fix, page, service errors, inventory kinds needed)
+_Rule = tuple[str, str, str, Optional[str], str, list[str], list[str]]
 
 __version__: str
+
+class Inventory:
+    @staticmethod
+    def read(files: list[tuple[str, bytes]]) -> tuple[Inventory, list[str]]: ...
+    def files(self) -> list[tuple[str, str, int]]: ...
+    def duplicates(self) -> list[tuple[str, str, str, str]]: ...
+    def counts(self) -> list[tuple[str, int]]: ...
 
 class Settings:
     def __init__(self, severities: list[tuple[str, str]], config: Optional[tuple[str, str]] = None) -> None: ...
     @property
     def config_warning(self) -> Optional[str]: ...
-    def lint(self, source: str | bytes, http: bool = False) -> Report: ...
+    def lint(self, source: str | bytes, http: bool = False, inventory: Optional[Inventory] = None) -> Report: ...
 
 class Report:
     @property
@@ -33,4 +45,5 @@ class Report:
     def skipped(self) -> list[tuple[int, int, int, str]]: ...
     def render(self, name: str) -> str: ...
 
-def rules() -> list[tuple[str, str, str, Optional[str], str]]: ...
+def rules() -> list[_Rule]: ...
+def one_line(text: str) -> str: ...

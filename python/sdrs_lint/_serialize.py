@@ -34,9 +34,19 @@ import decimal
 import math
 from collections.abc import Mapping
 from json.encoder import encode_basestring, encode_basestring_ascii
-from typing import Any, Callable
+from typing import Any, Callable, Protocol
 
-__all__ = ["to_json", "is_model", "is_request"]
+__all__ = ["SdkModel", "to_json", "is_model", "is_request"]
+
+
+class SdkModel(Protocol):
+    """A Huawei Cloud SDK model: a class with ``openapi_types`` and ``attribute_map``."""
+
+    @property
+    def openapi_types(self) -> Mapping[str, str]: ...
+
+    @property
+    def attribute_map(self) -> Mapping[str, str]: ...
 
 
 def is_model(obj: object) -> bool:

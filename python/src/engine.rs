@@ -2,23 +2,32 @@
 //! types below, so a change of the crate's API is adapted here alone.
 //!
 //! Crate API used (all public):
-//! - `sdrs_lint::Linter`: `new`, `set_level`, `severity`, `lint_input`; `InputKind`, `Level`;
+//! - `sdrs_lint::Linter`: `new`, `set_level`, `severity`, `set_inventory`, `lint_input`;
+//!   `InputKind`, `Level`;
+//! - `sdrs_lint::Inventory`: `from_files`, `files`, `duplicates`, `has`, `count`;
+//!   `InventoryFile::{name, kind, elements}`, `Duplicate`'s fields, `InventoryError`'s fields,
+//!   `InventoryKind::{ALL, member, merges_into}`;
 //! - `sdrs_lint::Report`: `diagnostics`, `count`, `omitted`, `retain`, `from_diagnostics`,
 //!   `skipped_requests`;
 //! - `sdrs_lint::{Diagnostic, Label, Fix, Edit, Severity, Applicability, SkippedRequest}`:
 //!   public fields (`rule`, `severity`, `message`, `pointer`, `primary`, `secondary`, `help`,
-//!   `fix`; `Label::{span, text}`; `Fix::{title, applicability, edits}`;
-//!   `Edit::{span, replacement}`; `SkippedRequest::{span, reason}`; `Span::{start, end}`),
+//!   `fix`; `Label::{span, text, file}` and the label's file's `name` and `position`;
+//!   `Fix::{title, applicability, edits}`; `Edit::{span, replacement}`; `SkippedRequest::{span, reason}`; `Span::{start, end}`),
 //!   `Severity::as_str`;
-//! - `sdrs_lint::rules()` and `RuleMeta::{id, default_severity, summary, fix, docs}`;
+//! - `sdrs_lint::rules()` and
+//!   `RuleMeta::{id, default_severity, summary, fix, docs, service_errors, needs}`;
 //! - `sdrs_lint::config` (feature `config`): `parse_lenient`, `INVALID_CONFIG`,
 //!   `Config::{rules, suppressions}`, `RuleSetting::{id, level}`,
 //!   `Suppression::{paths, silences}`, `Patterns::is_empty`;
 //! - `sdrs_lint::render::FileReport` (`new`, `position`) and `sdrs_lint::render::human`
-//!   (`write`, `Style`).
+//!   (`write`, `Style`); `sdrs_lint::render::safe::one_line`.
+
+use std::sync::Arc;
 
 use sdrs_lint::render::{FileReport, human};
-use sdrs_lint::{Applicability, Diagnostic, InputKind, Label, Level, Linter, Report, Severity, config};
+use sdrs_lint::{
+    Applicability, Diagnostic, InputKind, Inventory, InventoryKind, Label, Level, Linter, Report, Severity, config,
+};
 
 /// The width `str(report)` lays snippets out in: the command's width when not on a terminal.
 const WIDTH: usize = 100;
@@ -89,10 +98,19 @@ impl Settings {
         }
     }
 
-    /// Lints `source` as a request body, or as an HTTP request file when `http`.
-    pub fn lint(&self, source: Vec<u8>, http: bool) -> Linted {
+    /// Lints `source` as a request body, or as an HTTP request file when `http`; against
+    /// `inventory` too when given (the inventory rules run).
+    pub fn lint(&self, source: Vec<u8>, http: bool, inventory: Option<&SharedInventory>) -> Linted {
         let kind = if http { InputKind::Http } else { InputKind::Json };
-        let mut report = self.linter.lint_input(&source, kind);
+        let mut report = match inventory {
+            None => self.linter.lint_input(&source, kind),
+            Some(inventory) => {
+                // A linter is a few bytes of levels: one per call costs nothing next to a lint.
+                let mut linter = self.linter.clone();
+                linter.set_inventory(Arc::clone(inventory));
+                linter.lint_input(&source, kind)
+            }
+        };
         let before = report.diagnostics().len();
         if !self.suppressions.is_empty() {
             report.retain(|d| !self.suppressions.iter().any(|s| s.silences(d)));
@@ -152,6 +170,9 @@ pub struct Place<'a> {
     pub start: Point,
     pub end: Point,
     pub text: Option<&'a str>,
+    /// The file the place is in when it is not the linted input (an inventory file); its
+    /// offsets, lines and columns are that file's.
+    pub path: Option<&'a str>,
 }
 
 /// A suggested fix.
@@ -189,7 +210,19 @@ fn point(file: &FileReport<'_>, offset: usize) -> Point {
 }
 
 fn label<'a>(file: &FileReport<'_>, l: &'a Label) -> Place<'a> {
-    Place { start: point(file, l.span.start), end: point(file, l.span.end), text: l.text.as_deref() }
+    let text = l.text.as_deref();
+    match &l.file {
+        // A label in another file (an inventory file) is positioned in that file, as the
+        // command's `json` output does.
+        Some(other) => {
+            let at = |offset: usize| {
+                let p = other.position(offset);
+                Point { offset, line: p.line, column: p.column }
+            };
+            Place { start: at(l.span.start), end: at(l.span.end), text, path: Some(other.name()) }
+        }
+        None => Place { start: point(file, l.span.start), end: point(file, l.span.end), text, path: None },
+    }
 }
 
 impl Linted {
@@ -247,6 +280,7 @@ impl Linted {
                             start: point(&file, e.span.start),
                             end: point(&file, e.span.end),
                             text: Some(e.replacement.as_str()),
+                            path: None,
                         })
                         .collect(),
                 }),
@@ -274,6 +308,11 @@ pub struct RuleInfo {
     pub summary: &'static str,
     pub fix: Option<&'static str>,
     pub docs: &'static str,
+    /// The errors the service answers when the check is skipped (`SDRS.1305`).
+    pub service_errors: &'static [&'static str],
+    /// The kinds of inventory response the rule needs (top-level members), none for the rules
+    /// on the request alone.
+    pub needs: Vec<&'static str>,
 }
 
 /// Every rule, sorted by id.
@@ -285,6 +324,50 @@ pub fn rules() -> Vec<RuleInfo> {
             summary: r.summary,
             fix: r.fix.map(applicability),
             docs: r.docs,
+            service_errors: r.service_errors,
+            needs: r.needs.iter().map(|k| k.member()).collect(),
         })
+        .collect()
+}
+
+/// An inventory, shared by the lints that use it.
+pub type SharedInventory = Arc<Inventory>;
+
+/// `text` for a one-line message: unsafe characters escaped, as the command writes them.
+pub fn one_line(text: &str) -> String {
+    sdrs_lint::render::safe::one_line(text).into_owned()
+}
+
+/// An inventory read from response bodies (each with the name diagnostics show for it), and
+/// every file that could not be used, one line each as the command says it:
+/// `inventory file NAME: REASON`.
+pub fn read_inventory(files: Vec<(String, Vec<u8>)>) -> (SharedInventory, Vec<String>) {
+    let (inventory, errors) = Inventory::from_files(files);
+    let problems =
+        errors.iter().map(|e| format!("inventory file {}: {}", one_line(&e.file), one_line(&e.reason))).collect();
+    (Arc::new(inventory), problems)
+}
+
+/// The files of `inventory`: `(name, kind, elements)`, in the order read.
+pub fn inventory_files(inventory: &Inventory) -> Vec<(&str, &'static str, usize)> {
+    inventory.files().iter().map(|f| (f.name(), f.kind().member(), f.elements())).collect()
+}
+
+/// The IDs found twice: `(kind, id, file used, file ignored)`.
+pub fn inventory_duplicates(inventory: &Inventory) -> Vec<(&'static str, &str, &str, &str)> {
+    inventory
+        .duplicates()
+        .iter()
+        .map(|d| (d.kind.member(), d.id.as_str(), d.used.as_str(), d.ignored.as_str()))
+        .collect()
+}
+
+/// How many distinct elements of each kind `inventory` holds, for the kinds it holds (a
+/// protection group's details count as protection groups), in the documentation's order.
+pub fn inventory_counts(inventory: &Inventory) -> Vec<(&'static str, usize)> {
+    InventoryKind::ALL
+        .into_iter()
+        .filter(|&kind| kind.merges_into() == kind && inventory.has(kind))
+        .map(|kind| (kind.member(), inventory.count(kind)))
         .collect()
 }

@@ -8,7 +8,7 @@
 //! diagnostics become Python objects only when first looked at (a clean request, the common
 //! case before sending, creates none). Every use of the `sdrs_lint` crate is in `engine.rs`.
 //!
-//! The GIL is released while linting and rendering.
+//! The GIL is released while linting, rendering and reading an inventory.
 
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing))]
 
@@ -17,6 +17,8 @@ mod engine;
 use pyo3::exceptions::{PyKeyError, PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyList, PyString, PyTuple};
+
+use std::sync::Arc;
 
 use engine::{Place, SettingsError};
 
@@ -52,12 +54,56 @@ impl Settings {
         self.warning.as_deref()
     }
 
-    /// Lints `source` (`str` or `bytes`) as a request body, or as an HTTP request file.
-    #[pyo3(signature = (source, http = false))]
-    fn lint(&self, py: Python<'_>, source: &Bound<'_, PyAny>, http: bool) -> PyResult<Report> {
+    /// Lints `source` (`str` or `bytes`) as a request body, or as an HTTP request file;
+    /// against `inventory` too when given.
+    #[pyo3(signature = (source, http = false, inventory = None))]
+    fn lint(
+        &self,
+        py: Python<'_>,
+        source: &Bound<'_, PyAny>,
+        http: bool,
+        inventory: Option<&Bound<'_, Inventory>>,
+    ) -> PyResult<Report> {
         let bytes = owned_bytes(source)?;
-        let linted = py.detach(|| self.inner.lint(bytes, http));
+        let inventory = inventory.map(|i| Arc::clone(&i.get().inner));
+        let linted = py.detach(|| self.inner.lint(bytes, http, inventory.as_ref()));
         Ok(Report { inner: linted })
+    }
+}
+
+/// An inventory: saved response bodies of the cloud's list APIs, read once. Immutable; passing
+/// it to a lint shares it (an `Arc`), never copies it.
+#[pyclass(frozen, module = "sdrs_lint._native", name = "Inventory")]
+struct Inventory {
+    inner: engine::SharedInventory,
+}
+
+#[pymethods]
+impl Inventory {
+    /// Reads `files` (`(name, bytes)` pairs, in order: when an ID repeats the later file wins).
+    /// Returns the inventory of the files that could be read and the others' problems, one
+    /// line each (`inventory file NAME: REASON`).
+    #[staticmethod]
+    fn read<'py>(py: Python<'py>, files: Vec<(String, Bound<'py, PyBytes>)>) -> (Inventory, Vec<String>) {
+        let files: Vec<(String, Vec<u8>)> =
+            files.into_iter().map(|(name, bytes)| (name, bytes.as_bytes().to_vec())).collect();
+        let (inner, problems) = py.detach(|| engine::read_inventory(files));
+        (Inventory { inner }, problems)
+    }
+
+    /// The files read: `(name, kind, elements)`.
+    fn files(&self) -> Vec<(&str, &'static str, usize)> {
+        engine::inventory_files(&self.inner)
+    }
+
+    /// The IDs found twice: `(kind, id, file used, file ignored)`.
+    fn duplicates(&self) -> Vec<(&'static str, &str, &str, &str)> {
+        engine::inventory_duplicates(&self.inner)
+    }
+
+    /// `(kind, distinct elements)` for each kind held.
+    fn counts(&self) -> Vec<(&'static str, usize)> {
+        engine::inventory_counts(&self.inner)
     }
 }
 
@@ -89,10 +135,18 @@ struct Report {
     inner: engine::Linted,
 }
 
-/// `(offset, line, column, end offset, end line, end column, text)`.
-type PlaceTuple<'a> = (usize, usize, usize, usize, usize, usize, Option<&'a str>);
+/// `(offset, line, column, end offset, end line, end column, text, path)`; `path` is `None`
+/// for a place in the linted input.
+type PlaceTuple<'a> = (usize, usize, usize, usize, usize, usize, Option<&'a str>, Option<&'a str>);
+
+/// `(offset, line, column, end offset, end line, end column, replacement)`.
+type EditTuple<'a> = (usize, usize, usize, usize, usize, usize, Option<&'a str>);
 
 fn place<'a>(p: &Place<'a>) -> PlaceTuple<'a> {
+    (p.start.offset, p.start.line, p.start.column, p.end.offset, p.end.line, p.end.column, p.text, p.path)
+}
+
+fn edit<'a>(p: &Place<'a>) -> EditTuple<'a> {
     (p.start.offset, p.start.line, p.start.column, p.end.offset, p.end.line, p.end.column, p.text)
 }
 
@@ -134,9 +188,10 @@ impl Report {
 
     /// The diagnostics as (nested) tuples:
     /// `(rule, severity, message, pointer, primary, secondary, help, fix)`, where `primary` and
-    /// each of `secondary` is a place `(start, line, column, end, end_line, end_column, text)`
-    /// and `fix` is `None` or `(title, applicability, edits)`, each edit a place whose text is
-    /// the replacement.
+    /// each of `secondary` is a place `(start, line, column, end, end_line, end_column, text,
+    /// path)` (`path` names the inventory file a place is in, `None` for the linted input) and
+    /// `fix` is `None` or `(title, applicability, edits)`, each edit
+    /// `(start, line, column, end, end_line, end_column, replacement)`.
     fn diagnostics<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
         let diagnostics = self.inner.diagnostics();
         let list = PyList::empty(py);
@@ -144,7 +199,7 @@ impl Report {
             // Tuples all the way down, so that a diagnostic is hashable.
             let secondary = PyTuple::new(py, d.secondary.iter().map(place))?;
             let fix = match &d.fix {
-                Some(f) => Some((f.title, f.applicability, PyTuple::new(py, f.edits.iter().map(place))?)),
+                Some(f) => Some((f.title, f.applicability, PyTuple::new(py, f.edits.iter().map(edit))?)),
                 None => None,
             };
             list.append((d.rule, d.severity, d.message, d.pointer, place(&d.primary), secondary, d.help, fix))?;
@@ -163,10 +218,32 @@ impl Report {
     }
 }
 
-/// Every rule, sorted by id: `(id, default severity, summary, fix or None, page)`.
+/// A rule: `(id, default severity, summary, fix or None, page, service errors, inventory kinds
+/// needed)`.
+type RuleTuple = (
+    &'static str,
+    &'static str,
+    &'static str,
+    Option<&'static str>,
+    &'static str,
+    Vec<&'static str>,
+    Vec<&'static str>,
+);
+
+/// Every rule, sorted by id.
 #[pyfunction]
-fn rules() -> Vec<(&'static str, &'static str, &'static str, Option<&'static str>, &'static str)> {
-    engine::rules().into_iter().map(|r| (r.id, r.severity, r.summary, r.fix, r.docs)).collect()
+fn rules() -> Vec<RuleTuple> {
+    engine::rules()
+        .into_iter()
+        .map(|r| (r.id, r.severity, r.summary, r.fix, r.docs, r.service_errors.to_vec(), r.needs))
+        .collect()
+}
+
+/// `text` for a one-line message, as the command writes names and reasons: control, format and
+/// line-separator characters escaped (`\u{a}`).
+#[pyfunction]
+fn one_line(text: &str) -> String {
+    engine::one_line(text)
 }
 
 #[pymodule]
@@ -174,7 +251,9 @@ fn rules() -> Vec<(&'static str, &'static str, &'static str, Option<&'static str
 fn sdrs_lint_native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<Settings>()?;
     m.add_class::<Report>()?;
+    m.add_class::<Inventory>()?;
     m.add_function(wrap_pyfunction!(rules, m)?)?;
+    m.add_function(wrap_pyfunction!(one_line, m)?)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())
 }

@@ -107,7 +107,8 @@ def test_check_returns_the_report_or_raises() -> None:
 def test_rules_and_rule_pages() -> None:
     all_rules = sdrs_lint.rules()
     ids = [r.id for r in all_rules]
-    assert ids == sorted(ids) and len(ids) == 32
+    assert ids == sorted(ids) and len(ids) == 52
+    assert sum(r.is_inventory_rule for r in all_rules) == 20
     r = sdrs_lint.rule("tenancy-invalid")
     assert (r.id, r.severity, r.fix) == ("tenancy-invalid", "error", "unsafe")
     assert r.summary == "`tenancy` is neither `shared` nor `dedicated`."
@@ -202,12 +203,15 @@ def test_invalid_config_as_a_warning_uses_the_rest(tmp_path: Path) -> None:
     assert any("warning[invalid-config]" in str(w.message) for w in caught)
 
 
-def test_inventory_is_not_available_yet() -> None:
-    with pytest.raises(NotImplementedError, match="inventory"):
-        sdrs_lint.lint(REFERENCE, inventory={"servers": []})
-    with pytest.raises(NotImplementedError):
-        sdrs_lint.check(REFERENCE, inventory="inventory.json")
+def test_inventory_none_runs_no_inventory_rule() -> None:
+    # (test_inventory.py tests inventories.)
     assert len(sdrs_lint.lint(REFERENCE, inventory=None)) == 5
+    # An empty inventory of servers: no rule finds anything it does not know of in a snapshot
+    # that holds nothing but says so.
+    report = sdrs_lint.lint(REFERENCE, inventory={"servers.json": {"servers": []}})
+    assert all(not sdrs_lint.rule(d.rule).is_inventory_rule or d.severity == "warning" for d in report)
+    with pytest.raises(sdrs_lint.InventoryError, match="inventory.json"):
+        sdrs_lint.check(REFERENCE, inventory="inventory.json")
 
 
 def test_http_files() -> None:
