@@ -121,19 +121,23 @@ impl Label {
 }
 
 /// A file a label may point into other than the linted input, such as an inventory file that
-/// proves a finding: its name and bytes, with a line index for positions.
+/// proves a finding: its name and bytes, with a line index for positions (built when a
+/// position is first asked for: most of a large inventory file is never pointed at).
 #[derive(Debug)]
 pub struct SourceFile {
     name: String,
     bytes: Vec<u8>,
-    lines: LineIndex,
+    lines: std::sync::OnceLock<LineIndex>,
 }
 
 impl SourceFile {
     /// The file named `name` (as users see it) holding `bytes`.
     pub fn new(name: impl Into<String>, bytes: Vec<u8>) -> SourceFile {
-        let lines = LineIndex::new(&bytes);
-        SourceFile { name: name.into(), bytes, lines }
+        SourceFile { name: name.into(), bytes, lines: std::sync::OnceLock::new() }
+    }
+
+    fn lines(&self) -> &LineIndex {
+        self.lines.get_or_init(|| LineIndex::new(&self.bytes))
     }
 
     /// The name users see.
@@ -148,18 +152,18 @@ impl SourceFile {
 
     /// The 1-based line and column (characters) of byte `offset`.
     pub fn position(&self, offset: usize) -> Position {
-        self.lines.position(&self.bytes, offset)
+        self.lines().position(&self.bytes, offset)
     }
 
     /// The 1-based line and the 1-based column in UTF-16 code units of byte `offset`.
     pub fn position_utf16(&self, offset: usize) -> Position {
-        self.lines.position_utf16(&self.bytes, offset)
+        self.lines().position_utf16(&self.bytes, offset)
     }
 
     /// The 0-based line and column in `unit`s of byte `offset`, as LSP counts.
     #[cfg_attr(not(feature = "cli"), allow(dead_code))] // Used by the language server.
     pub(crate) fn line_column(&self, offset: usize, unit: crate::lines::ColumnUnit) -> (usize, usize) {
-        self.lines.line_column(&self.bytes, offset, unit)
+        self.lines().line_column(&self.bytes, offset, unit)
     }
 }
 

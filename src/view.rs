@@ -158,6 +158,19 @@ pub struct RequestView<'t, 'a> {
     /// Which members may name a resource of the inventory (one bit per [`Field`]): the same
     /// for every inventory rule, so it is worked out once per request, by the first that asks.
     pub(crate) resource_ids: std::cell::OnceCell<u32>,
+    /// The resources of the inventory the request names, looked up once per request.
+    pub(crate) resources: std::cell::OnceCell<Resources<'t>>,
+}
+
+/// The resources of the inventory that a request's members name (`None`: not named, or not
+/// found).
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct Resources<'t> {
+    pub group: Option<&'t crate::inventory::Group>,
+    pub server: Option<&'t crate::inventory::Server>,
+    pub subnet: Option<&'t crate::inventory::Subnet>,
+    pub flavor: Option<&'t crate::inventory::Flavor>,
+    pub host: Option<&'t crate::inventory::Host>,
 }
 
 impl<'t, 'a> RequestView<'t, 'a> {
@@ -176,7 +189,16 @@ impl<'t, 'a> RequestView<'t, 'a> {
                 }
             }
         }
-        RequestView { parsed, root, instance, fields, http: None, inventory: None, resource_ids: Default::default() }
+        RequestView {
+            parsed,
+            root,
+            instance,
+            fields,
+            http: None,
+            inventory: None,
+            resource_ids: Default::default(),
+            resources: Default::default(),
+        }
     }
 
     /// The same view, checked against `inventory` too.

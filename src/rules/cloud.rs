@@ -12,7 +12,7 @@ use crate::diagnostic::Diagnostic;
 use crate::inventory::{At, Flavor, Group, Host, Inventory, Kind, Server, Subnet};
 use crate::measure::{is_blank, similar, uuid};
 use crate::request::members::Field;
-use crate::view::{RequestView, StrMember};
+use crate::view::{RequestView, Resources, StrMember};
 
 /// The value of `field` when it can name a resource: not empty or blank, a UUID when the member
 /// is one, and not a placeholder of the reference's example (each of those is a body rule's).
@@ -50,43 +50,56 @@ pub(crate) struct Found<'t, 'a, T> {
     pub inventory: &'t Inventory,
 }
 
-/// Looks up the value of `field` in the inventory's `kind` with `get`; `None` when there is
-/// no inventory, it holds no `kind`, the value cannot name a resource, or it names none.
+/// The resources the request names, looked up once per request.
+fn resources<'t>(request: &RequestView<'t, '_>) -> Resources<'t> {
+    *request.resources.get_or_init(|| {
+        let Some(inventory) = request.inventory else { return Resources::default() };
+        let value = |field| id(request, field).map(|m| m.value.value());
+        Resources {
+            group: value(Field::ServerGroupId).and_then(|v| inventory.groups.get(v)),
+            server: value(Field::ServerId).and_then(|v| inventory.servers.get(v)),
+            subnet: value(Field::PrimarySubnetId).and_then(|v| inventory.subnet(v)),
+            flavor: value(Field::FlavorRef).and_then(|v| inventory.flavors.get(v)),
+            host: value(Field::DedicatedHostId).and_then(|v| inventory.hosts.get(v)),
+        }
+    })
+}
+
+/// The resource `field` names, chosen from the request's [`Resources`] by `pick`; `None` when
+/// there is no inventory, the value cannot name a resource, or it names none.
 fn find<'t, 'a, T>(
     request: &RequestView<'t, 'a>,
     field: Field,
-    kind: Kind,
-    get: impl Fn(&'t Inventory, &str) -> Option<&'t T>,
+    pick: impl Fn(Resources<'t>) -> Option<&'t T>,
 ) -> Option<Found<'t, 'a, T>> {
-    let inventory = request.inventory.filter(|i| i.has(kind))?;
-    let member = id(request, field)?;
-    let resource = get(inventory, member.value.value())?;
-    Some(Found { member, resource, inventory })
+    let inventory = request.inventory?;
+    let resource = pick(resources(request))?;
+    Some(Found { member: id(request, field)?, resource, inventory })
 }
 
 /// The protection group `server_group_id` names.
 pub(crate) fn group<'t, 'a>(request: &RequestView<'t, 'a>) -> Option<Found<'t, 'a, Group>> {
-    find(request, Field::ServerGroupId, Kind::ServerGroups, |i, id| i.groups.get(id))
+    find(request, Field::ServerGroupId, |r| r.group)
 }
 
 /// The server `server_id` names.
 pub(crate) fn server<'t, 'a>(request: &RequestView<'t, 'a>) -> Option<Found<'t, 'a, Server>> {
-    find(request, Field::ServerId, Kind::Servers, |i, id| i.servers.get(id))
+    find(request, Field::ServerId, |r| r.server)
 }
 
 /// The subnet `primary_subnet_id` names (by `id` or `neutron_network_id`).
 pub(crate) fn subnet<'t, 'a>(request: &RequestView<'t, 'a>) -> Option<Found<'t, 'a, Subnet>> {
-    find(request, Field::PrimarySubnetId, Kind::Subnets, |i, id| i.subnet(id))
+    find(request, Field::PrimarySubnetId, |r| r.subnet)
 }
 
 /// The flavor `flavorRef` names.
 pub(crate) fn flavor<'t, 'a>(request: &RequestView<'t, 'a>) -> Option<Found<'t, 'a, Flavor>> {
-    find(request, Field::FlavorRef, Kind::Flavors, |i, id| i.flavors.get(id))
+    find(request, Field::FlavorRef, |r| r.flavor)
 }
 
 /// The dedicated host `dedicated_host_id` names.
 pub(crate) fn host<'t, 'a>(request: &RequestView<'t, 'a>) -> Option<Found<'t, 'a, Host>> {
-    find(request, Field::DedicatedHostId, Kind::DedicatedHosts, |i, id| i.hosts.get(id))
+    find(request, Field::DedicatedHostId, |r| r.host)
 }
 
 /// Whether the server `server_id` names is known to be missing: the inventory lists servers

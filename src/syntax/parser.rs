@@ -48,10 +48,21 @@ impl Frame<'_> {
 /// With `variables`, REST-client variables (`{{name}}`) are taken as they are in an HTTP file's
 /// body: a whole value, or part of a string.
 pub fn parse(text: &str, start: usize, variables: bool) -> ParseOutput<'_> {
+    parse_kept(text, start, variables, None)
+}
+
+/// Which members to keep, by name, at any depth; the values of the others are checked as
+/// JSON and skipped, without building their nodes.
+pub type Keep = fn(&str) -> bool;
+
+/// [`parse`], keeping only the object members whose names `keep` accepts (all with `None`).
+/// After an error the tree may lack what the skipped members would have held.
+pub fn parse_kept(text: &str, start: usize, variables: bool, keep: Option<Keep>) -> ParseOutput<'_> {
     let mut parser = Parser {
         text,
         bytes: text.as_bytes(),
         variables,
+        keep,
         pos: start,
         stack: Vec::new(),
         items: Vec::new(),
@@ -97,6 +108,8 @@ struct Parser<'a> {
     bytes: &'a [u8],
     /// Whether `{{name}}` is a REST-client variable.
     variables: bool,
+    /// Which members to keep; the values of the others are skipped.
+    keep: Option<Keep>,
     pos: usize,
     stack: Vec<Frame<'a>>,
     /// Elements of the open arrays, innermost last.
@@ -141,7 +154,7 @@ impl<'a> Parser<'a> {
                         b']'
                     }
                     Frame::Object { key, .. } => {
-                        if let Some(key) = key.take() {
+                        if let Some(key) = key.take().filter(|k| self.keep.is_none_or(|keep| keep(k.value()))) {
                             self.members.push(Member { key, value: node });
                         }
                         b'}'
@@ -170,6 +183,11 @@ impl<'a> Parser<'a> {
     fn value(&mut self, after_comma: bool) -> Parse<Option<Node<'a>>> {
         self.skip_ws();
         let start = self.pos;
+        if self.skips_value() {
+            // A placeholder, dropped with its member.
+            self.skip_value()?;
+            return Ok(Some(Node { span: Span::new(start, self.pos), kind: NodeKind::Null }));
+        }
         let Some(byte) = self.peek() else {
             return Err(self.unexpected_end("expected a JSON value"));
         };
@@ -488,6 +506,90 @@ impl<'a> Parser<'a> {
             return Err(self.expected_digit(what));
         }
         self.digits();
+        Ok(())
+    }
+
+    /// Whether the value that comes next belongs to a member `keep` does not want.
+    fn skips_value(&self) -> bool {
+        match (self.keep, self.stack.last()) {
+            (Some(keep), Some(Frame::Object { key: Some(key), .. })) => !keep(key.value()),
+            _ => false,
+        }
+    }
+
+    /// Checks the JSON value at `self.pos` and moves past it, building nothing (a string with
+    /// escapes is still decoded). Its errors are this parser's, at the same places.
+    fn skip_value(&mut self) -> Parse<()> {
+        // Open containers of the skipped value, innermost in the lowest bit: 1 for an object.
+        let mut open: u128 = 0;
+        let mut depth = 0;
+        loop {
+            self.skip_ws();
+            match self.peek() {
+                Some(bracket @ (b'{' | b'[')) => {
+                    if self.stack.len() + depth >= MAX_DEPTH {
+                        return Err(self.error_here(&format!("nesting deeper than {MAX_DEPTH} levels"), "too deep"));
+                    }
+                    self.pos += 1;
+                    self.skip_ws();
+                    let closer = if bracket == b'{' { b'}' } else { b']' };
+                    if self.peek() == Some(closer) {
+                        self.pos += 1;
+                    } else {
+                        open = open << 1 | u128::from(bracket == b'{');
+                        depth += 1;
+                        if bracket == b'{' {
+                            self.skip_member_name()?;
+                        }
+                        continue;
+                    }
+                }
+                Some(b'"') => drop(self.string()?),
+                Some(b't') => drop(self.literal("true", NodeKind::Null)?),
+                Some(b'f') => drop(self.literal("false", NodeKind::Null)?),
+                Some(b'n') => drop(self.literal("null", NodeKind::Null)?),
+                Some(b'-' | b'0'..=b'9') => drop(self.number()?),
+                None => return Err(self.unexpected_end("expected a JSON value")),
+                Some(_) => return Err(self.unexpected_char("expected a JSON value")),
+            }
+            // A value ended: close the containers that end here, or go on after a comma.
+            loop {
+                if depth == 0 {
+                    return Ok(());
+                }
+                self.skip_ws();
+                let closer = if open & 1 == 1 { b'}' } else { b']' };
+                match self.peek() {
+                    Some(b',') => {
+                        self.pos += 1;
+                        if closer == b'}' {
+                            self.skip_member_name()?;
+                        }
+                        break;
+                    }
+                    Some(b) if b == closer => {
+                        self.pos += 1;
+                        open >>= 1;
+                        depth -= 1;
+                    }
+                    _ => return Err(self.expected_separator(closer)),
+                }
+            }
+        }
+    }
+
+    /// Checks `"name":` and moves past it.
+    fn skip_member_name(&mut self) -> Parse<()> {
+        self.skip_ws();
+        if self.peek() != Some(b'"') {
+            return Err(self.unexpected_char("expected a member name in double quotes"));
+        }
+        drop(self.string()?);
+        self.skip_ws();
+        if self.peek() != Some(b':') {
+            return Err(self.unexpected_char("expected `:` after the member name"));
+        }
+        self.pos += 1;
         Ok(())
     }
 

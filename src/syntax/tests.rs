@@ -243,4 +243,53 @@ mod agrees_with_serde_json {
             prop_assert_eq!(root.span.range(), 0..text.len());
         }
     }
+
+    proptest! {
+        #[test]
+        fn parse_kept_keeps_exactly_the_wanted_members(value in any_json()) {
+            let text = serde_json::to_string(&value).unwrap();
+            // Keep members whose name starts with a letter before `n`; drop the others.
+            let keep: super::super::parser::Keep = |name| name.chars().next().is_some_and(|c| c < 'n');
+            let kept = super::super::parse_kept(text.as_bytes(), keep);
+            prop_assert!(kept.error.is_none());
+            let mut expected: serde_json::Value = serde_json::from_str(&text).unwrap();
+            fn prune(v: &mut serde_json::Value, keep: fn(&str) -> bool) {
+                match v {
+                    serde_json::Value::Object(m) => {
+                        m.retain(|k, _| keep(k));
+                        m.values_mut().for_each(|v| prune(v, keep));
+                    }
+                    serde_json::Value::Array(a) => a.iter_mut().for_each(|v| prune(v, keep)),
+                    _ => {}
+                }
+            }
+            prune(&mut expected, keep);
+            prop_assert_eq!(to_value(&kept.root.unwrap()), expected);
+        }
+    }
+}
+
+/// Skipping a value checks it as strictly as parsing it: on every file of JSONTestSuite,
+/// parsing with nothing kept accepts exactly what the full parser accepts.
+#[test]
+fn skipped_values_are_checked_like_parsed_ones() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/jsontestsuite/test_parsing");
+    let mut checked = 0;
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        let bytes = std::fs::read(&path).unwrap();
+        // Wrapped as a member's value, so that all of it is skipped.
+        let mut wrapped = b"{\"skipped\": ".to_vec();
+        wrapped.extend_from_slice(&bytes);
+        wrapped.push(b'}');
+        let text = match std::str::from_utf8(&wrapped) {
+            Ok(text) => text,
+            Err(_) => continue,
+        };
+        let full = super::parser::parse(text, 0, false);
+        let kept = super::parser::parse_kept(text, 0, false, Some(|_| false));
+        assert_eq!(kept.error.is_some(), full.error.is_some(), "{}", path.display());
+        checked += 1;
+    }
+    assert!(checked > 250, "{checked}");
 }
