@@ -32,6 +32,8 @@ macro_rules! declare_rule {
                     fix: $fix,
                     docs: include_str!(concat!("../../rules/", $id, ".md")),
                     service_errors: &[$($($error),*)?],
+                    // The inventory rules are those that declare `service_errors`.
+                    inventory: false $(|| { let _: &[&str] = &[$($error),*]; true })?,
                 };
                 &META
             }
@@ -116,6 +118,9 @@ pub struct RuleMeta {
     /// The error codes the service answers when the request is sent anyway (from SDRS's
     /// error-code table), for the inventory rules: a user who met `SDRS.1305` finds the rule.
     pub service_errors: &'static [&'static str],
+    /// Whether the rule checks the request against an inventory of the cloud's resources (it
+    /// runs only with one), rather than the request alone.
+    pub inventory: bool,
 }
 
 /// A rule: metadata plus a check over the request view.
@@ -224,6 +229,7 @@ macro_rules! declare_tool_rule {
             fix: None,
             docs: include_str!(concat!("../../rules/", $id, ".md")),
             service_errors: &[],
+            inventory: false,
         };
     };
 }

@@ -171,7 +171,10 @@ fn sarif_for_the_examples_is_valid_and_complete() {
         assert_eq!(r["ruleId"], d.rule);
         assert_eq!(descriptors[r["ruleIndex"].as_u64().unwrap() as usize]["id"], d.rule);
         assert_eq!(r["level"], d.severity.as_str());
-        assert_eq!(r["message"]["text"], d.message.as_str());
+        // The message, then a link to each related location (`[first used here](1)`).
+        let message = r["message"]["text"].as_str().unwrap();
+        assert!(message.starts_with(&d.message), "{message}");
+        assert_eq!(message.matches("](").count(), d.secondary.len(), "{message}");
         let location = &r["locations"][0]["physicalLocation"];
         assert_eq!(location["artifactLocation"]["uri"], paths[*n]);
         assert_eq!(location["artifactLocation"]["index"], *n);
@@ -519,4 +522,106 @@ fn junit_snapshot_of_the_examples() {
     let xml = junit(&examples(), &[]);
     let passing = Regex::new(r"(?m)^ *<testcase [^>]*/>\n").unwrap();
     insta::assert_snapshot!(passing.replace_all(&xml, ""));
+}
+
+// ---------------------------------------------------------------------------------------------
+// The formats as the command writes them
+
+/// A request with two findings on different lines, one of them with a related location.
+const TWO_FINDINGS: &str = "{\n  \"protected_instance\": {\n    \"server_group_id\": \"5f0c1a9e-2b7d-4c3a-9e1f-6d8b2a4c7e90\",\n    \"server_id\": \"9b2e4f61-7c3d-4a8e-b5f2-1e6d9c0a3b47\",\n    \"name\": \"web 01\",\n    \"tags\": [\n      {\"key\": \"env\", \"value\": \"a\"},\n      {\"key\": \"env\", \"value\": \"b\"}\n    ]\n  }\n}\n";
+
+/// `sdrs-lint ARGS` run in `dir`, its SARIF log checked against the schema.
+fn cli_sarif(dir: &std::path::Path, args: &[&str]) -> Value {
+    let mut all = vec!["--format", "sarif"];
+    all.extend_from_slice(args);
+    let o = common::run_in(dir, &all, b"");
+    assert_eq!(o.status.code(), Some(1), "{}", String::from_utf8_lossy(&o.stderr));
+    let log: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_schema_valid(&log);
+    log
+}
+
+/// The artifacts' URIs, each with its base resolved: what a consumer opens.
+fn resolved_artifacts(log: &Value) -> Vec<String> {
+    let run = run0(log);
+    run["artifacts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| {
+            let location = &a["location"];
+            let uri = location["uri"].as_str().unwrap();
+            match location["uriBaseId"].as_str() {
+                Some(base) => format!("{}{uri}", run["originalUriBaseIds"][base]["uri"].as_str().unwrap()),
+                None => uri.to_string(),
+            }
+        })
+        .collect()
+}
+
+fn fingerprints(log: &Value) -> Vec<String> {
+    let results = run0(log)["results"].as_array().unwrap();
+    results.iter().map(|r| r["partialFingerprints"][sarif::FINGERPRINT_KEY].as_str().unwrap().to_string()).collect()
+}
+
+fn start_lines(log: &Value) -> Vec<u64> {
+    let results = run0(log)["results"].as_array().unwrap();
+    results.iter().map(|r| r["locations"][0]["physicalLocation"]["region"]["startLine"].as_u64().unwrap()).collect()
+}
+
+#[test]
+fn sarif_from_the_command_has_unique_artifacts_based_uris_and_stable_fingerprints() {
+    let dir = common::temp_dir("sarif-cli");
+    std::fs::create_dir_all(dir.join("requests")).unwrap();
+    std::fs::write(dir.join("requests/a.json"), TWO_FINDINGS).unwrap();
+    std::fs::write(dir.join("requests/b.json"), TWO_FINDINGS.replace("web 01", "web-01")).unwrap();
+
+    // The same file named twice, and reached by the walk too: one artifact, its results once.
+    let once = cli_sarif(&dir, &["requests"]);
+    let twice = cli_sarif(&dir, &["requests", "requests/a.json", "./requests/a.json"]);
+    let run = run0(&twice);
+    let artifacts = run["artifacts"].as_array().unwrap();
+    assert_eq!(
+        artifacts.iter().map(|a| &a["location"]).collect::<Vec<_>>(),
+        [
+            &serde_json::json!({"uri": "requests/a.json", "uriBaseId": "%SRCROOT%"}),
+            &serde_json::json!({"uri": "requests/b.json", "uriBaseId": "%SRCROOT%"}),
+        ]
+    );
+    assert_eq!(run["results"].as_array().unwrap().len(), 3, "2 findings in a.json, 1 in b.json");
+    assert_eq!(run["results"], run0(&once)["results"]);
+    // `%SRCROOT%` is the working directory, as a `file:` URI ending in `/`.
+    let root = format!("file://{}/", dir.to_str().unwrap());
+    assert_eq!(run["originalUriBaseIds"], serde_json::json!({"%SRCROOT%": {"uri": root}}));
+    assert_eq!(run["invocations"][0]["workingDirectory"], serde_json::json!({"uri": root}));
+    for result in run["results"].as_array().unwrap() {
+        let location = &result["locations"][0]["physicalLocation"]["artifactLocation"];
+        assert_eq!(location["uriBaseId"], "%SRCROOT%");
+    }
+
+    // From a subdirectory: other relative URIs, the same files once resolved, the same
+    // fingerprints; and the same again on a second run.
+    let sub = cli_sarif(&dir.join("requests"), &["a.json", "b.json"]);
+    assert_eq!(run0(&sub)["artifacts"][0]["location"]["uri"], "a.json");
+    assert_eq!(resolved_artifacts(&sub), resolved_artifacts(&twice));
+    assert_eq!(resolved_artifacts(&sub), [format!("{root}requests/a.json"), format!("{root}requests/b.json")]);
+    let prints = fingerprints(&twice);
+    assert_eq!(fingerprints(&sub), prints);
+    assert_eq!(fingerprints(&cli_sarif(&dir, &["requests"])), prints);
+    let results = run["results"].as_array().unwrap();
+    let uris = results.iter().map(|r| r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].to_string());
+    let unique: std::collections::BTreeSet<(String, &String)> = uris.zip(&prints).collect();
+    assert_eq!(unique.len(), prints.len(), "no two results of a file share a fingerprint");
+
+    // An unrelated line added above the findings moves them down, not their fingerprints.
+    let edited = TWO_FINDINGS.replace("    \"name\"", "    \"description\": \"web tier\",\n    \"name\"");
+    std::fs::write(dir.join("requests/a.json"), edited).unwrap();
+    let moved = cli_sarif(&dir, &["requests"]);
+    assert_eq!(start_lines(&moved).iter().zip(start_lines(&twice)).filter(|(a, b)| **a == *b + 1).count(), 2);
+    assert_eq!(fingerprints(&moved), prints);
+    // The offending text changing does change it.
+    std::fs::write(dir.join("requests/a.json"), TWO_FINDINGS.replace("web 01", "web/01")).unwrap();
+    let changed = fingerprints(&cli_sarif(&dir, &["requests"]));
+    assert_ne!(changed[0], prints[0]);
+    assert_eq!(changed[1..], prints[1..]);
 }
