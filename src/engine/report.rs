@@ -1,6 +1,7 @@
 //! What linting an input found, and the error a request the service would reject becomes.
 
 use std::fmt;
+use std::time::Duration;
 
 use super::sink::{Sink, sort};
 use crate::diagnostic::{Diagnostic, Severity};
@@ -15,6 +16,17 @@ pub struct Report {
     omitted: (usize, usize),
     /// Requests of an HTTP file that were not linted.
     skipped: Vec<SkippedRequest>,
+    /// How long the lint took, when the linter measured it.
+    timings: Option<Timings>,
+}
+
+/// How long a lint took: in all, and in each rule that ran (for JUnit's `time` attributes).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Timings {
+    /// Parsing, building the view and running the rules.
+    pub total: Duration,
+    /// Each rule that ran, in registry order.
+    pub rules: Vec<(&'static str, Duration)>,
 }
 
 impl Report {
@@ -27,8 +39,23 @@ impl Report {
     /// The report of what `sink` collected, from running the rules `ran`.
     pub(crate) fn new(mut sink: Sink, ran: Vec<&'static str>, skipped: Vec<SkippedRequest>) -> Report {
         sink.keep_first();
-        let Sink { diagnostics, dropped, .. } = sink;
-        Report { diagnostics, ran, omitted: dropped, skipped }
+        let Sink { diagnostics, dropped, timing, .. } = sink;
+        let timings = timing.map(|t| Timings {
+            total: t.started.elapsed(),
+            rules: crate::rules::RULES
+                .iter()
+                .map(|r| r.meta().id)
+                .zip(t.rules)
+                .filter(|(id, _)| ran.contains(id))
+                .collect(),
+        });
+        Report { diagnostics, ran, omitted: dropped, skipped, timings }
+    }
+
+    /// How long the lint took, when the linter was asked to measure it
+    /// ([`Linter::set_timing`](super::Linter::set_timing)).
+    pub(crate) fn timings(&self) -> Option<&Timings> {
+        self.timings.as_ref()
     }
 
     /// The requests of an HTTP file that were not linted (other endpoints), and why.

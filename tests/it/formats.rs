@@ -497,7 +497,7 @@ fn junit_warnings_only_pass_with_system_out() {
     assert_eq!(outs.len(), 2, "doc-example-value and id-not-uuid");
     assert_eq!(xml.matches("warning[doc-example-value]").count(), 4);
     assert!(xml.contains(
-        "<testcase classname=\"examples/reference-example.json\" name=\"id-not-uuid\">\n      <system-out>examples/reference-example.json:7:34: warning[id-not-uuid]: `primary_subnet_id` is not a UUID: `h` (U+0068) is not a hexadecimal digit\n</system-out>"
+        "<testcase classname=\"examples/reference-example.json\" name=\"id-not-uuid\" time=\"0.000000\">\n      <system-out>examples/reference-example.json:7:34: warning[id-not-uuid]: `primary_subnet_id` is not a UUID: `h` (U+0068) is not a hexadecimal digit\n</system-out>"
     ));
 }
 
@@ -508,7 +508,7 @@ fn junit_escapes_markup_and_controls() {
     let xml = junit(&[input(path, text)], &[("gone\u{1b}&.json", "denied <x>")]);
     assert!(xml.contains(r#"<testsuite name="d&amp;&lt;&gt;&quot;&apos;\u{7}.json" tests=""#), "{xml}");
     assert!(xml.contains(r#"<failure type="error" message="`description` contains `&lt;`"#), "{xml}");
-    assert!(xml.contains(r#"<testcase classname="gone\u{1b}&amp;.json" name="read">"#), "{xml}");
+    assert!(xml.contains(r#"<testcase classname="gone\u{1b}&amp;.json" name="read" time="0.000000">"#), "{xml}");
     assert!(xml.contains(r#"<error message="cannot read gone\u{1b}&amp;.json: denied &lt;x&gt;"/>"#), "{xml}");
     assert_eq!(attr(&xml, "testsuites", "errors"), ["1"]);
     assert_eq!(attr(&xml, "testsuites", "failures"), ["1"]);
@@ -624,4 +624,22 @@ fn sarif_from_the_command_has_unique_artifacts_based_uris_and_stable_fingerprint
     let changed = fingerprints(&cli_sarif(&dir, &["requests"]));
     assert_ne!(changed[0], prints[0]);
     assert_eq!(changed[1..], prints[1..]);
+}
+
+#[test]
+fn junit_from_the_command_times_every_element_and_counts_skipped_cases() {
+    let dir = common::temp_dir("junit-cli");
+    std::fs::write(dir.join("a.json"), TWO_FINDINGS).unwrap();
+    std::fs::write(dir.join("b.json"), TWO_FINDINGS).unwrap();
+    let o = common::run_in(&dir, &["--format", "junit", "--off", "name-too-long,ip-invalid", "a.json", "b.json"], b"");
+    let xml = String::from_utf8(o.stdout).unwrap();
+    assert_well_formed(&xml);
+    assert_eq!(attr(&xml, "testsuites", "skipped"), ["4"]);
+    assert_eq!(attr(&xml, "testsuite", "skipped"), ["2", "2"]);
+    let seconds = |v: &String| v.parse::<f64>().unwrap();
+    let suites: Vec<f64> = attr(&xml, "testsuite", "time").iter().map(seconds).collect();
+    assert!(suites.iter().all(|&t| t > 0.0 && t < 10.0), "{suites:?}");
+    let root = seconds(&attr(&xml, "testsuites", "time")[0]);
+    assert!((root - suites.iter().sum::<f64>()).abs() < 2e-6, "{root} {suites:?}");
+    assert_eq!(attr(&xml, "testcase", "time").len(), xml.matches("<testcase ").count());
 }
