@@ -134,6 +134,10 @@ fn write_report(args: &LintArgs, out: &mut Sink, outcomes: &[Outcome]) -> io::Re
         match outcome {
             Outcome::Failed(f) => {
                 let _ = writeln!(io::stderr(), "sdrs-lint: cannot read {}: {}", one_line(&f.path), one_line(&f.error));
+                if args.format == Format::Github {
+                    // An annotation too: the log of a CI step is not where people look.
+                    github::write_unreadable(out, &f.path, &f.error)?;
+                }
                 entries.push(Entry::Failed { path: &f.path, error: &f.error });
             }
             Outcome::Skipped { path, reason } => {

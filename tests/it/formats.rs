@@ -353,8 +353,8 @@ fn github_escapes_properties_and_data() {
     );
     // In the data, only `%` (and CR, LF) are escaped: `,` and `:` stay.
     assert!(lines[0].contains(",title=unknown-field::unknown member `100%25,a:b` in `protected_instance`%0Ahelp: "));
-    // A raw CR or LF in a path is shown as an escape, never as a line break.
-    assert!(lines[1].starts_with(r"::warning file=x\u{d}\u{a}y.json,line=1,"), "{}", lines[1]);
+    // A raw CR or LF in a path is the runner's escape (which it decodes), never a line break.
+    assert!(lines[1].starts_with("::warning file=x%0D%0Ay.json,line=1,"), "{}", lines[1]);
 }
 
 #[test]
@@ -624,6 +624,24 @@ fn sarif_from_the_command_has_unique_artifacts_based_uris_and_stable_fingerprint
     let changed = fingerprints(&cli_sarif(&dir, &["requests"]));
     assert_ne!(changed[0], prints[0]);
     assert_eq!(changed[1..], prints[1..]);
+}
+
+#[test]
+fn github_annotates_unreadable_inputs_and_escapes_file_names_as_the_runner_decodes_them() {
+    let dir = common::temp_dir("github-cli");
+    std::fs::write(dir.join("a\nb,c.json"), TWO_FINDINGS).unwrap();
+    let o = common::run_in(&dir, &["--format", "github", "a\nb,c.json", "missing.json"], b"");
+    assert_eq!(o.status.code(), Some(2));
+    let out = String::from_utf8(o.stdout).unwrap();
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 3, "{out}");
+    assert!(lines[0].starts_with("::error file=a%0Ab%2Cc.json,line=5,col=17,"), "{}", lines[0]);
+    assert_eq!(
+        lines[2],
+        "::error file=missing.json,title=sdrs-lint::cannot read missing.json: No such file or directory (os error 2)"
+    );
+    // The line on standard error stays, for people reading the log.
+    assert!(String::from_utf8_lossy(&o.stderr).contains("sdrs-lint: cannot read missing.json"));
 }
 
 #[test]
