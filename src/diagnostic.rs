@@ -10,9 +10,11 @@ use std::sync::Arc;
 use crate::lines::{LineIndex, Position};
 use crate::span::Span;
 
-/// How much a diagnostic matters.
+/// How much a diagnostic matters. Severities may be added (`#[non_exhaustive]`): a `match`
+/// needs a wildcard arm, or use [`Severity::as_str`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
+#[non_exhaustive]
 pub enum Severity {
     /// The service accepts the request, but it almost certainly does not do what was meant.
     Warning,
@@ -37,8 +39,10 @@ impl fmt::Display for Severity {
     }
 }
 
-/// What a rule runs at: a severity, or off.
+/// What a rule runs at: a severity, or off. Levels may be added with severities
+/// (`#[non_exhaustive]`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Level {
     /// The rule does not run.
     Off,
@@ -176,14 +180,33 @@ impl PartialEq for SourceFile {
 
 impl Eq for SourceFile {}
 
-/// Whether applying a fix is certain to keep the request's meaning.
+/// Whether applying a fix is certain to keep the request's meaning. Kinds may be added
+/// (`#[non_exhaustive]`): a `match` needs a wildcard arm, or use [`Applicability::as_str`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
+#[non_exhaustive]
 pub enum Applicability {
     /// Meaning is certainly preserved (removing a byte-order mark, `"Dedicated"` → `"dedicated"`).
     Safe,
     /// Changes what is sent (renaming a member, adding `tenancy`); needs a person's consent.
     Unsafe,
+}
+
+impl Applicability {
+    /// `"safe"` or `"unsafe"`, as the JSON and SARIF outputs write it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Applicability::Safe => "safe",
+            Applicability::Unsafe => "unsafe",
+        }
+    }
+}
+
+impl fmt::Display for Applicability {
+    /// `safe` or `unsafe`, honouring width and alignment.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.pad(self.as_str())
+    }
 }
 
 /// Replace the source text at `span` with `replacement` (an empty span inserts).
@@ -322,5 +345,22 @@ impl miette::Diagnostic for Diagnostic {
         let local = self.secondary.iter().filter(|l| l.file.is_none());
         let secondary = local.map(|l| miette::LabeledSpan::new_with_span(l.text.clone(), l.span));
         Some(Box::new(std::iter::once(primary).chain(secondary)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn severities_levels_and_applicabilities_honour_width_and_alignment() {
+        assert_eq!(format!("{:<8}|", Severity::Error), "error   |");
+        assert_eq!(format!("{:>8}|", Severity::Warning), " warning|");
+        assert_eq!(format!("{:^9}|", Severity::Error), "  error  |");
+        assert_eq!(format!("{:.3}|", Severity::Warning), "war|", "precision truncates, as for str");
+        assert_eq!(format!("{}", Severity::Warning), "warning");
+        assert_eq!(format!("{:<5}|", Level::Off), "off  |");
+        assert_eq!(format!("{:>7}|", Applicability::Safe), "   safe|");
+        assert_eq!(Applicability::Unsafe.to_string(), "unsafe");
     }
 }

@@ -54,7 +54,7 @@ pub(crate) mod text;
 mod validate;
 pub(crate) mod view;
 
-pub use diagnostic::{Applicability, Diagnostic, Edit, Fix, Label, Level, Severity};
+pub use diagnostic::{Applicability, Diagnostic, Edit, Fix, Label, Level, Severity, SourceFile};
 pub use engine::{DEFAULT_MAX_DIAGNOSTICS, InputKind, LintError, Linter, Report, SkippedRequest, UnknownRule};
 pub use fix::Fixed;
 pub use inventory::{Duplicate, Inventory, InventoryError, InventoryFile, Kind as InventoryKind};

@@ -13,7 +13,7 @@
 //!   public fields (`rule`, `severity`, `message`, `pointer`, `primary`, `secondary`, `help`,
 //!   `fix`; `Label::{span, text, file}` and the label's file's `name` and `position`;
 //!   `Fix::{title, applicability, edits}`; `Edit::{span, replacement}`; `SkippedRequest::{span, reason}`; `Span::{start, end}`),
-//!   `Severity::as_str`;
+//!   `Severity::as_str`, `Applicability::as_str`;
 //! - `sdrs_lint::rules()` and
 //!   `RuleMeta::{id, default_severity, summary, fix, docs, service_errors, needs}`;
 //! - `sdrs_lint::config` (feature `config`): `parse_lenient`, `INVALID_CONFIG`,
@@ -198,10 +198,7 @@ pub struct Diag<'a> {
 }
 
 fn applicability(a: Applicability) -> &'static str {
-    match a {
-        Applicability::Safe => "safe",
-        Applicability::Unsafe => "unsafe",
-    }
+    a.as_str()
 }
 
 fn point(file: &FileReport<'_>, offset: usize) -> Point {

@@ -155,7 +155,23 @@ fn fix_input(linted: &mut InputReport, job: &Job, args: &LintArgs, relative: Opt
 fn unified_diff(path: &str, before: &[u8], after: &[u8]) -> String {
     let (before, after) = (String::from_utf8_lossy(before), String::from_utf8_lossy(after));
     let diff = similar::TextDiff::from_lines(before.as_ref(), after.as_ref());
+    let path = diff_path(Path::new(path), std::env::current_dir().ok().as_deref());
     diff.unified_diff().context_radius(3).header(&format!("a/{path}"), &format!("b/{path}")).to_string()
+}
+
+/// The name a diff gives the file at `path`, so that `git apply` (which refuses absolute names
+/// such as `a//tmp/r.json`) takes it: a relative path as it is; an absolute one relative to
+/// `cwd` when the file is below it, else without its root, as `git diff --no-index` writes it
+/// (`/tmp/r.json` → `tmp/r.json`, applied from `/`). Separators become `/`.
+fn diff_path(path: &Path, cwd: Option<&Path>) -> String {
+    use std::path::Component;
+    if !path.is_absolute() {
+        return path.to_string_lossy().into_owned();
+    }
+    let relative = cwd.and_then(|cwd| path.strip_prefix(cwd).ok()).filter(|r| !r.as_os_str().is_empty());
+    let parts =
+        relative.unwrap_or(path).components().filter(|c| !matches!(c, Component::Prefix(_) | Component::RootDir));
+    parts.map(|c| c.as_os_str().to_string_lossy().into_owned()).collect::<Vec<_>>().join("/")
 }
 
 /// Replaces `path`'s content with `new` through a temporary file in the same directory and a
@@ -220,7 +236,20 @@ pub fn apply_suppressions(report: &mut Report, config: &Loaded, relative: &Path)
 mod tests {
     use std::os::unix::fs::PermissionsExt;
 
-    use super::write_atomically;
+    use std::path::Path;
+
+    use super::{diff_path, write_atomically};
+
+    #[test]
+    fn diffs_name_absolute_paths_as_git_does() {
+        let cwd = Some(Path::new("/work/repo"));
+        assert_eq!(diff_path(Path::new("r.json"), cwd), "r.json");
+        assert_eq!(diff_path(Path::new("../x/r.json"), cwd), "../x/r.json");
+        assert_eq!(diff_path(Path::new("/work/repo/sub/r.json"), cwd), "sub/r.json");
+        assert_eq!(diff_path(Path::new("/tmp/r.json"), cwd), "tmp/r.json");
+        assert_eq!(diff_path(Path::new("/work/repository/r.json"), cwd), "work/repository/r.json");
+        assert_eq!(diff_path(Path::new("/tmp/r.json"), None), "tmp/r.json");
+    }
 
     fn temp(name: &str) -> std::path::PathBuf {
         let dir = std::env::temp_dir().join(format!("sdrs-lint-write-{name}-{}", std::process::id()));

@@ -134,6 +134,10 @@ fn write_report(args: &LintArgs, out: &mut Sink, outcomes: &[Outcome]) -> io::Re
         match outcome {
             Outcome::Failed(f) => {
                 let _ = writeln!(io::stderr(), "sdrs-lint: cannot read {}: {}", one_line(&f.path), one_line(&f.error));
+                if args.format == Format::Github {
+                    // An annotation too: the log of a CI step is not where people look.
+                    github::write_unreadable(out, &f.path, &f.error)?;
+                }
                 entries.push(Entry::Failed { path: &f.path, error: &f.error });
             }
             Outcome::Skipped { path, reason } => {
@@ -204,7 +208,14 @@ fn write_report(args: &LintArgs, out: &mut Sink, outcomes: &[Outcome]) -> io::Re
 fn write_run_document(out: &mut Sink, format: Format, entries: &[Entry<'_>], totals: Summary) -> io::Result<()> {
     match format {
         Format::Json => json::write(out, entries, totals),
-        Format::Sarif => sarif::write(out, entries, totals),
+        Format::Sarif => {
+            // Relative paths are relative to the working directory: `%SRCROOT%` resolves to it.
+            let mut options = sarif::Options::default();
+            if let Ok(dir) = std::env::current_dir() {
+                options = options.working_directory(dir);
+            }
+            sarif::write_with(out, entries, &options)
+        }
         Format::Junit => junit::write(out, entries, totals),
         Format::Human | Format::Short | Format::Github => Ok(()),
     }

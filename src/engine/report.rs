@@ -1,6 +1,7 @@
 //! What linting an input found, and the error a request the service would reject becomes.
 
 use std::fmt;
+use std::time::Duration;
 
 use super::sink::{Sink, sort};
 use crate::diagnostic::{Diagnostic, Severity};
@@ -15,6 +16,17 @@ pub struct Report {
     omitted: (usize, usize),
     /// Requests of an HTTP file that were not linted.
     skipped: Vec<SkippedRequest>,
+    /// How long the lint took, when the linter measured it.
+    timings: Option<Timings>,
+}
+
+/// How long a lint took: in all, and in each rule that ran (for JUnit's `time` attributes).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Timings {
+    /// Parsing, building the view and running the rules.
+    pub total: Duration,
+    /// Each rule that ran, in registry order.
+    pub rules: Vec<(&'static str, Duration)>,
 }
 
 impl Report {
@@ -27,8 +39,23 @@ impl Report {
     /// The report of what `sink` collected, from running the rules `ran`.
     pub(crate) fn new(mut sink: Sink, ran: Vec<&'static str>, skipped: Vec<SkippedRequest>) -> Report {
         sink.keep_first();
-        let Sink { diagnostics, dropped, .. } = sink;
-        Report { diagnostics, ran, omitted: dropped, skipped }
+        let Sink { diagnostics, dropped, timing, .. } = sink;
+        let timings = timing.map(|t| Timings {
+            total: t.started.elapsed(),
+            rules: crate::rules::RULES
+                .iter()
+                .map(|r| r.meta().id)
+                .zip(t.rules)
+                .filter(|(id, _)| ran.contains(id))
+                .collect(),
+        });
+        Report { diagnostics, ran, omitted: dropped, skipped, timings }
+    }
+
+    /// How long the lint took, when the linter was asked to measure it
+    /// ([`Linter::set_timing`](super::Linter::set_timing)).
+    pub(crate) fn timings(&self) -> Option<&Timings> {
+        self.timings.as_ref()
     }
 
     /// The requests of an HTTP file that were not linted (other endpoints), and why.
@@ -83,27 +110,88 @@ impl Report {
     }
 
     /// `Ok(self)` when no diagnostic is an error; otherwise a [`LintError`] that renders every
-    /// diagnostic against `source` (the linted text) under the name `name`.
+    /// diagnostic against `source` (the linted text) under the name `name` (a file name, as
+    /// users know the input).
     ///
     /// ```
     /// let body = r#"{"protected_instance": {"server_group_id": "", "server_id": "x", "name": "a"}}"#;
     /// let err = sdrs_lint::lint(body).into_result("request.json", body).unwrap_err();
     /// assert_eq!(err.diagnostics()[0].rule, "id-empty");
+    /// assert!(err.to_string().starts_with("request.json: the service would reject the request (1 error, 1 warning)"));
     /// // `?` turns it into a `miette::Report` that prints the source with labels.
     /// let report: miette::Report = err.into();
     /// ```
     pub fn into_result(self, name: impl AsRef<str>, source: impl Into<String>) -> Result<Report, LintError> {
+        let name = name.as_ref();
+        self.into_error(Source::Named(miette::NamedSource::new(name, source.into())))
+    }
+
+    /// Like [`Report::into_result`] for an input that has no name, such as a request built in
+    /// memory: the error's message then names no file.
+    ///
+    /// ```
+    /// let body = r#"{"protected_instance": {"server_group_id": "", "server_id": "x", "name": "a"}}"#;
+    /// let err = sdrs_lint::lint(body).into_result_unnamed(body).unwrap_err();
+    /// assert!(err.to_string().starts_with("the service would reject the request (1 error, 1 warning)"));
+    /// ```
+    pub fn into_result_unnamed(self, source: impl Into<String>) -> Result<Report, LintError> {
+        self.into_error(Source::Anonymous(source.into()))
+    }
+
+    fn into_error(self, source: Source) -> Result<Report, LintError> {
         if !self.has_errors() {
             return Ok(self);
         }
-        Err(LintError { source: miette::NamedSource::new(name, source.into()), diagnostics: self.diagnostics })
+        Err(LintError { source, diagnostics: self.diagnostics })
+    }
+}
+
+/// The text a [`LintError`] was found in, with the name users know it by when it has one.
+enum Source {
+    Named(miette::NamedSource<String>),
+    Anonymous(String),
+}
+
+impl Source {
+    fn name(&self) -> Option<&str> {
+        match self {
+            Source::Named(named) => Some(named.name()),
+            Source::Anonymous(_) => None,
+        }
+    }
+
+    fn text(&self) -> &str {
+        match self {
+            Source::Named(named) => named.inner(),
+            Source::Anonymous(text) => text,
+        }
+    }
+
+    fn code(&self) -> &dyn miette::SourceCode {
+        match self {
+            Source::Named(named) => named,
+            Source::Anonymous(text) => text,
+        }
     }
 }
 
 /// A request the service would reject, with its source, ready for miette to render.
-#[derive(Debug)]
+///
+/// Both [`Display`](fmt::Display) and [`Debug`](fmt::Debug) (what `fn main() -> Result<…>`
+/// prints when `?` returns it) list every finding, one a line, with its position, severity,
+/// rule, JSON Pointer and message, under a first line naming the input when it has a name:
+///
+/// ```text
+/// request.json: the service would reject the request (2 errors, 1 warning)
+///   2:22: error[id-empty] at /protected_instance/server_group_id: `server_group_id` is empty
+///   3:16: warning[id-not-uuid] at /protected_instance/server_id: `server_id` is not a UUID …
+///   4:15: error[name-invalid-char] at /protected_instance/name: `name` contains a space …
+/// ```
+///
+/// `{:?}` adds each finding's help; `{:#?}` shows the structure instead. With miette's
+/// `fancy` feature, `miette::Report::from(err)` prints each finding against the source.
 pub struct LintError {
-    source: miette::NamedSource<String>,
+    source: Source,
     diagnostics: Vec<Diagnostic>,
 }
 
@@ -112,12 +200,85 @@ impl LintError {
     pub fn diagnostics(&self) -> &[Diagnostic] {
         &self.diagnostics
     }
+
+    /// The name of the input (a file name), when it has one.
+    pub fn name(&self) -> Option<&str> {
+        self.source.name()
+    }
+
+    /// The linted text the diagnostics' spans point into.
+    pub fn source_text(&self) -> &str {
+        self.source.text()
+    }
+
+    /// The first line and one line per finding; with `help`, each finding's help below it.
+    fn write_findings(&self, f: &mut fmt::Formatter<'_>, help: bool) -> fmt::Result {
+        let count = |severity| self.diagnostics.iter().filter(|d| d.severity == severity).count();
+        let plural = |n: usize, what: &str| format!("{n} {what}{}", if n == 1 { "" } else { "s" });
+        let (errors, warnings) = (count(Severity::Error), count(Severity::Warning));
+        if let Some(name) = self.source.name() {
+            write!(f, "{}: ", one_line(name))?;
+        }
+        write!(f, "the service would reject the request ({}", plural(errors, "error"))?;
+        if warnings > 0 {
+            write!(f, ", {}", plural(warnings, "warning"))?;
+        }
+        f.write_str(")")?;
+        let text = self.source.text().as_bytes();
+        let lines = crate::lines::LineIndex::new(text);
+        for d in &self.diagnostics {
+            let at = lines.position(text, d.primary.span.start);
+            write!(f, "\n  {}:{}: {}[{}] ", at.line, at.column, d.severity, d.rule)?;
+            if d.pointer.is_empty() {
+                f.write_str("at the top level")?;
+            } else {
+                write!(f, "at {}", one_line(&d.pointer))?;
+            }
+            write!(f, ": {}", one_line(&d.message))?;
+            if let Some(text) = d.help.as_deref().filter(|_| help) {
+                write!(f, "\n      help: {}", one_line(text))?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// `s` on one line: control and format characters (line breaks, bidirectional overrides) as
+/// `\u{…}` escapes. Messages are already safe; names and pointers come from the input.
+fn one_line(s: &str) -> std::borrow::Cow<'_, str> {
+    let unsafe_char = |c: char| c.is_control() || crate::text::is_format(c);
+    if !s.chars().any(unsafe_char) {
+        return s.into();
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        if unsafe_char(c) {
+            out.push_str(&format!("\\u{{{:x}}}", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    out.into()
 }
 
 impl fmt::Display for LintError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let errors = self.diagnostics.iter().filter(|d| d.severity == Severity::Error).count();
-        write!(f, "{} has {errors} error{}", self.source.name(), if errors == 1 { "" } else { "s" })
+        self.write_findings(f, false)
+    }
+}
+
+/// Readable rather than derived, since `fn main() -> Result<…>` prints an error with `{:?}`:
+/// the [`Display`](fmt::Display) text with each finding's help. `{:#?}` shows the fields.
+impl fmt::Debug for LintError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if f.alternate() {
+            return f
+                .debug_struct("LintError")
+                .field("name", &self.source.name())
+                .field("diagnostics", &self.diagnostics)
+                .finish_non_exhaustive();
+        }
+        self.write_findings(f, true)
     }
 }
 
@@ -129,10 +290,73 @@ impl miette::Diagnostic for LintError {
     }
 
     fn source_code(&self) -> Option<&dyn miette::SourceCode> {
-        Some(&self.source)
+        Some(self.source.code())
     }
 
     fn related<'a>(&'a self) -> Option<Box<dyn Iterator<Item = &'a dyn miette::Diagnostic> + 'a>> {
         Some(Box::new(self.diagnostics.iter().map(|d| d as &dyn miette::Diagnostic)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    const BODY: &str =
+        "{\"protected_instance\": {\n  \"server_group_id\": \"\",\n  \"server_id\": \"x\",\n  \"name\": \"web 01\"\n}}";
+
+    fn error(named: bool) -> super::LintError {
+        let report = crate::lint(BODY);
+        let result = if named { report.into_result("request.json", BODY) } else { report.into_result_unnamed(BODY) };
+        result.expect_err("the body has errors")
+    }
+
+    #[test]
+    fn display_lists_each_finding_with_rule_pointer_and_message_naming_the_input() {
+        assert_eq!(
+            error(true).to_string(),
+            "request.json: the service would reject the request (2 errors, 1 warning)\n\
+             \x20 2:22: error[id-empty] at /protected_instance/server_group_id: `server_group_id` is empty\n\
+             \x20 3:16: warning[id-not-uuid] at /protected_instance/server_id: `server_id` is not a UUID (8-4-4-4-12 hexadecimal digits): it has 1 character in 1 group\n\
+             \x20 4:15: error[name-invalid-char] at /protected_instance/name: `name` contains a space (U+0020), which is not allowed"
+        );
+    }
+
+    #[test]
+    fn an_input_without_a_name_is_not_given_one() {
+        let text = error(false).to_string();
+        assert!(
+            text.starts_with("the service would reject the request (2 errors, 1 warning)\n  2:22: error[id-empty]"),
+            "{text}"
+        );
+        assert!(!text.contains("request.json"), "{text}");
+        assert_eq!(error(false).name(), None);
+        assert_eq!(error(true).name(), Some("request.json"));
+    }
+
+    #[test]
+    fn debug_reads_like_display_with_help_and_alternate_shows_the_fields() {
+        let err = error(true);
+        let debug = format!("{err:?}");
+        assert!(debug.starts_with(&err.to_string().lines().take(2).collect::<Vec<_>>().join("\n")), "{debug}");
+        assert!(debug.contains("\n      help: "), "{debug}");
+        assert_eq!(debug.lines().filter(|l| l.starts_with("      help: ")).count(), 3, "{debug}");
+        assert!(debug.len() < 1200, "no derived dump of spans and labels: {} bytes", debug.len());
+        // What `fn main() -> Result<(), Box<dyn Error>>` prints after `Error: `.
+        let boxed: Box<dyn std::error::Error> = Box::new(error(false));
+        assert!(format!("{boxed:?}").starts_with("the service would reject the request (2 errors, 1 warning)\n"));
+        let alternate = format!("{err:#?}");
+        assert!(
+            alternate
+                .starts_with("LintError {\n    name: Some(\n        \"request.json\",\n    ),\n    diagnostics: [")
+        );
+    }
+
+    #[test]
+    fn names_and_pointers_from_the_input_stay_on_one_line() {
+        let body = "{\"protected_instance\": {\"server_group_id\": \"\", \"server_id\": \"x\", \"name\": \"a\", \"a\\nb\": 1}}";
+        let err = crate::lint(body).into_result("x\ny\u{202e}.json", body).expect_err("an error");
+        let text = err.to_string();
+        assert!(text.starts_with("x\\u{a}y\\u{202e}.json: "), "{text}");
+        assert!(text.contains("at /protected_instance/a\\u{a}b: "), "{text}");
+        assert_eq!(text.lines().count(), 1 + err.diagnostics().len());
     }
 }

@@ -1,5 +1,7 @@
 //! Where the rules' diagnostics go while an input is linted.
 
+use std::time::{Duration, Instant};
+
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::rules::Collect;
 
@@ -12,11 +14,22 @@ pub(crate) struct Sink {
     limit: usize,
     /// Diagnostics dropped, by severity: errors, warnings.
     pub dropped: (usize, usize),
+    /// When the linter measures time: since when, and each rule's time so far.
+    pub timing: Option<Timing>,
+}
+
+/// The clock of one lint.
+#[derive(Debug)]
+pub(crate) struct Timing {
+    /// When the lint started.
+    pub started: Instant,
+    /// Time spent in each rule of [`crate::rules::RULES`], by position.
+    pub rules: Vec<Duration>,
 }
 
 impl Sink {
     pub fn new(limit: usize) -> Sink {
-        Sink { diagnostics: Vec::new(), limit, dropped: (0, 0) }
+        Sink { diagnostics: Vec::new(), limit, dropped: (0, 0), timing: None }
     }
 
     /// Sorts, keeps the first `limit` and counts the others.

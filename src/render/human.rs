@@ -17,7 +17,7 @@
 //! - the layout needed is small (one file, a few one-line labels), while annotate-snippets' API
 //!   has changed in each of its last minor versions.
 //!
-//! A diagnostic ends with "trailer" lines (`= help:`, `= fix (safe):`), one per [`Trailer`]; a
+//! A diagnostic ends with "trailer" lines (`= help:`, `= fix (safe):`), one per `Trailer`; a
 //! note pointing into another file (`= note: inventory: PATH:LINE:COL`) is one more trailer.
 
 use std::collections::BTreeSet;

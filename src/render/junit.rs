@@ -1,12 +1,16 @@
 //! JUnit XML for CI test reports: one test suite per input, one test case per rule; a rule with
 //! error-severity diagnostics in an input fails, one with only warnings passes with the warnings
 //! in `<system-out>`, and an input that could not be read is a suite with one erroring case.
+//! Every element has `time` (seconds): the lint of the input for a suite, the rule's share of it
+//! for a case, their sum for the root, `0` when the lint was not timed; the root and each
+//! suite count `skipped` cases (rules turned off).
 //!
 //! The XML is written by hand: the schema is tiny and fixed, and an XML crate would be a
 //! dependency for about forty lines. Every string goes through [`one_line`] first, since XML 1.0
 //! cannot hold most C0 controls even as character references, and is then escaped (`&<>"'`).
 
 use std::io::{self, Write};
+use std::time::Duration;
 
 use super::safe::one_line;
 use super::{Entry, FileReport, Summary};
@@ -39,6 +43,18 @@ struct Case<'a> {
     diagnostics: Vec<&'a Diagnostic>,
     /// The rule was turned off for this input.
     skipped: bool,
+    /// How long the rule took on this input.
+    time: Duration,
+}
+
+/// A `time` attribute's value: seconds, to the microsecond.
+fn seconds(time: Duration) -> String {
+    format!("{:.6}", time.as_secs_f64())
+}
+
+/// How long the lint of `report` took, if it was timed.
+fn suite_time(report: &Report) -> Duration {
+    report.timings().map_or(Duration::ZERO, |t| t.total)
 }
 
 impl Case<'_> {
@@ -57,12 +73,18 @@ fn cases(report: &Report) -> Vec<Case<'_>> {
     } else {
         // The request rules: the tool's own (configuration) rules never run on a request.
         let request_rules = crate::rules::RULES.iter().map(|r| r.meta().id);
-        request_rules.map(|rule| Case { rule, diagnostics: Vec::new(), skipped: !ran.contains(&rule) }).collect()
+        let time = |rule: &str| {
+            let times = report.timings().map(|t| t.rules.as_slice()).unwrap_or_default();
+            times.iter().find(|(id, _)| *id == rule).map_or(Duration::ZERO, |&(_, time)| time)
+        };
+        request_rules
+            .map(|rule| Case { rule, diagnostics: Vec::new(), skipped: !ran.contains(&rule), time: time(rule) })
+            .collect()
     };
     for d in report.diagnostics() {
         match cases.iter_mut().find(|c| c.rule == d.rule) {
             Some(case) => case.diagnostics.push(d),
-            None => cases.push(Case { rule: d.rule, diagnostics: vec![d], skipped: false }),
+            None => cases.push(Case { rule: d.rule, diagnostics: vec![d], skipped: false, time: Duration::ZERO }),
         }
     }
     cases
@@ -84,36 +106,39 @@ fn write_suite(out: &mut dyn Write, file: &FileReport<'_>, cases: &[Case<'_>]) -
     let path = xml(file.path);
     let failures = cases.iter().filter(|c| c.failed()).count();
     let skipped = cases.iter().filter(|c| c.skipped).count();
+    let time = seconds(suite_time(file.report));
     writeln!(
         out,
-        r#"  <testsuite name="{path}" tests="{}" failures="{failures}" errors="0" skipped="{skipped}">"#,
+        r#"  <testsuite name="{path}" tests="{}" failures="{failures}" errors="0" skipped="{skipped}" time="{time}">"#,
         cases.len()
     )?;
     for case in cases {
         let rule = xml(case.rule);
+        let time = seconds(case.time);
         let first_error = case.diagnostics.iter().find(|d| d.severity == Severity::Error);
         if let Some(first) = first_error {
-            writeln!(out, r#"    <testcase classname="{path}" name="{rule}">"#)?;
+            writeln!(out, r#"    <testcase classname="{path}" name="{rule}" time="{time}">"#)?;
             write!(out, r#"      <failure type="error" message="{}">"#, xml(&first.message))?;
             write!(out, "{}", listing(file, &case.diagnostics))?;
             writeln!(out, "</failure>")?;
             writeln!(out, "    </testcase>")?;
         } else if !case.diagnostics.is_empty() {
-            writeln!(out, r#"    <testcase classname="{path}" name="{rule}">"#)?;
+            writeln!(out, r#"    <testcase classname="{path}" name="{rule}" time="{time}">"#)?;
             writeln!(out, "      <system-out>{}</system-out>", listing(file, &case.diagnostics))?;
             writeln!(out, "    </testcase>")?;
         } else if case.skipped {
-            writeln!(out, r#"    <testcase classname="{path}" name="{rule}">"#)?;
+            writeln!(out, r#"    <testcase classname="{path}" name="{rule}" time="{time}">"#)?;
             writeln!(out, r#"      <skipped message="rule turned off"/>"#)?;
             writeln!(out, "    </testcase>")?;
         } else {
-            writeln!(out, r#"    <testcase classname="{path}" name="{rule}"/>"#)?;
+            writeln!(out, r#"    <testcase classname="{path}" name="{rule}" time="{time}"/>"#)?;
         }
     }
     writeln!(out, "  </testsuite>")
 }
 
-/// Writes one JUnit XML document for `entries`: a `<testsuites>` element with the totals, one
+/// Writes one JUnit XML document for `entries`: a `<testsuites>` element with the totals (tests,
+/// failures, errors, skipped, time), one
 /// `<testsuite>` per input with a `<testcase>` per rule, and for an unreadable input a suite
 /// whose one case, `read`, holds an `<error>`. `_summary` is accepted for symmetry with
 /// [`super::json::write`]; the counts come from `entries`.
@@ -128,11 +153,15 @@ pub fn write(out: &mut dyn Write, entries: &[Entry<'_>], _summary: Summary) -> i
     let mut tests = 0;
     let mut failures = 0;
     let mut errors = 0;
+    let mut skipped = 0;
+    let mut time = Duration::ZERO;
     for (entry, cases) in &suites {
         match entry {
-            Entry::Linted(_) => {
+            Entry::Linted(file) => {
                 tests += cases.len();
                 failures += cases.iter().filter(|c| c.failed()).count();
+                skipped += cases.iter().filter(|c| c.skipped).count();
+                time += suite_time(file.report);
             }
             Entry::Failed { .. } => {
                 tests += 1;
@@ -141,15 +170,22 @@ pub fn write(out: &mut dyn Write, entries: &[Entry<'_>], _summary: Summary) -> i
         }
     }
     writeln!(out, r#"<?xml version="1.0" encoding="UTF-8"?>"#)?;
-    writeln!(out, r#"<testsuites name="sdrs-lint" tests="{tests}" failures="{failures}" errors="{errors}">"#)?;
+    let time = seconds(time);
+    writeln!(
+        out,
+        r#"<testsuites name="sdrs-lint" tests="{tests}" failures="{failures}" errors="{errors}" skipped="{skipped}" time="{time}">"#
+    )?;
     for (entry, cases) in &suites {
         match entry {
             Entry::Linted(file) => write_suite(out, file, cases)?,
             Entry::Failed { path, error } => {
                 let message = xml(&format!("cannot read {path}: {error}"));
                 let path = xml(path);
-                writeln!(out, r#"  <testsuite name="{path}" tests="1" failures="0" errors="1">"#)?;
-                writeln!(out, r#"    <testcase classname="{path}" name="read">"#)?;
+                writeln!(
+                    out,
+                    r#"  <testsuite name="{path}" tests="1" failures="0" errors="1" skipped="0" time="0.000000">"#
+                )?;
+                writeln!(out, r#"    <testcase classname="{path}" name="read" time="0.000000">"#)?;
                 writeln!(out, r#"      <error message="{message}"/>"#)?;
                 writeln!(out, "    </testcase>")?;
                 writeln!(out, "  </testsuite>")?;
@@ -190,5 +226,55 @@ mod tests {
         let skipped: Vec<&str> = cases.iter().filter(|c| c.skipped).map(|c| c.rule).collect();
         assert_eq!(skipped, ["name-too-long"]);
         assert!(cases.iter().find(|c| c.rule == "missing-field").is_some_and(Case::failed));
+    }
+
+    /// The values of attribute `name` on each `<element …>` start tag of `xml`, in order.
+    fn attrs(xml: &str, element: &str, name: &str) -> Vec<String> {
+        xml.split(&format!("<{element} "))
+            .skip(1)
+            .filter_map(|tag| {
+                let tag = tag.split('>').next()?;
+                let at = tag
+                    .find(&format!(" {name}=\""))
+                    .map(|i| i + name.len() + 3)
+                    .or_else(|| tag.starts_with(&format!("{name}=\"")).then_some(name.len() + 2))?;
+                tag.get(at..)?.split('"').next().map(str::to_string)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn every_element_has_a_time_and_the_root_counts_skipped_cases() {
+        let mut linter = crate::Linter::new();
+        linter.set_timing(true);
+        let _ = linter.set_level("name-too-long", crate::Level::Off);
+        let body = "{\"protected_instance\": {\"name\": \"x\"}}";
+        let (a, b) = (linter.lint(body), linter.lint(body));
+        let (fa, fb) = (FileReport::new("a.json", body.as_bytes(), &a), FileReport::new("b.json", body.as_bytes(), &b));
+        let entries = [Entry::Linted(&fa), Entry::Linted(&fb), Entry::Failed { path: "c.json", error: "gone" }];
+        let mut out = Vec::new();
+        write(&mut out, &entries, Summary::default()).unwrap();
+        let xml = String::from_utf8(out).unwrap();
+        assert_eq!(attrs(&xml, "testsuites", "skipped"), ["2"]);
+        assert_eq!(attrs(&xml, "testsuite", "skipped"), ["1", "1", "0"]);
+        let time = |s: &String| s.parse::<f64>().unwrap();
+        let suites: Vec<f64> = attrs(&xml, "testsuite", "time").iter().map(time).collect();
+        let cases: Vec<f64> = attrs(&xml, "testcase", "time").iter().map(time).collect();
+        assert_eq!(suites.len(), 3);
+        assert_eq!(cases.len(), xml.matches("<testcase ").count(), "every case has a time");
+        assert!(suites[0] > 0.0 && suites[1] > 0.0 && suites[2] == 0.0, "{suites:?}");
+        let root = time(&attrs(&xml, "testsuites", "time")[0]);
+        assert!((root - (suites[0] + suites[1])).abs() < 2e-6, "the root's time is the suites' sum: {root} {suites:?}");
+        let rules = crate::rules::RULES.len();
+        let first: f64 = cases[..rules].iter().sum();
+        assert!(first <= suites[0] + 1e-6, "the rules take part of the lint: {first} > {}", suites[0]);
+        // Untimed reports (the library's default) say 0.
+        let untimed = crate::lint(body);
+        let file = FileReport::new("a.json", body.as_bytes(), &untimed);
+        let mut out = Vec::new();
+        write(&mut out, &[Entry::Linted(&file)], Summary::default()).unwrap();
+        let xml = String::from_utf8(out).unwrap();
+        assert!(attrs(&xml, "testcase", "time").iter().all(|t| t == "0.000000"));
+        assert_eq!(attrs(&xml, "testsuites", "time"), ["0.000000"]);
     }
 }

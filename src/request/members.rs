@@ -4,6 +4,8 @@
 //! programs build (with their serde names), and the hover and completion texts of the language
 //! server. Adding an API member is one entry here.
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 
 use crate::syntax::JsonType;
@@ -56,7 +58,11 @@ macro_rules! declare_object {
         }
     ) => {
         $(#[$struct_doc])*
+        ///
+        /// Members may be added as the API grows (the struct is `#[non_exhaustive]`): build it
+        /// with its constructor or [`Default`] and set members by name.
         #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+        #[non_exhaustive]
         pub struct $name {
             $(
                 $(#[$req_doc])*
@@ -68,6 +74,12 @@ macro_rules! declare_object {
                 #[serde(rename = $opt_json, default, skip_serializing_if = "Option::is_none")]
                 pub $opt_field: Option<$opt_ty>,
             )*
+            /// Members the API does not document (a misspelled `flavorref`), kept when the
+            /// object is deserialized so that nothing read is lost: they are serialized again
+            /// after the documented members, and linting reports each (`unknown-field`). Empty
+            /// for an object built in code.
+            #[serde(flatten)]
+            pub extra: BTreeMap<String, serde_json::Value>,
         }
 
         /// The documented members, in the reference's order.
@@ -219,8 +231,10 @@ declare_object! {
     }
 }
 
-/// Where the DR-site server is created: the values of `tenancy`.
+/// Where the DR-site server is created: the values of `tenancy`. Values may be added as the
+/// API grows (`#[non_exhaustive]`): a `match` needs a wildcard arm.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[non_exhaustive]
 pub enum Tenancy {
     /// The shared resource pool (the service's default).
     #[serde(rename = "shared")]

@@ -100,8 +100,9 @@ mod wrong_type;
 #[cfg(test)]
 pub(crate) mod testing;
 
-/// What a rule is, independent of what it finds.
+/// What a rule is, independent of what it finds. Fields may be added (`#[non_exhaustive]`).
 #[derive(Debug)]
+#[non_exhaustive]
 pub struct RuleMeta {
     /// The stable kebab-case id users put in configs and CI logs.
     pub id: &'static str,

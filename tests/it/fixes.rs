@@ -108,3 +108,59 @@ fn http_files_are_fixed_in_place() {
         request.replace("post", "POST").replace("DEDICATED", "dedicated")
     );
 }
+
+/// Whether `git` can be run here.
+fn git_available() -> bool {
+    std::process::Command::new("git").arg("--version").output().is_ok_and(|o| o.status.success())
+}
+
+/// `git apply --check` of `diff` in `dir`; its standard error when it refuses.
+fn git_apply_check(dir: &Path, diff: &str) -> Result<(), String> {
+    use std::io::Write as _;
+    let mut child = std::process::Command::new("git")
+        .args(["apply", "--check", "-"])
+        .current_dir(dir)
+        .stdin(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(diff.as_bytes()).unwrap();
+    let o = child.wait_with_output().unwrap();
+    if o.status.success() { Ok(()) } else { Err(text(&o.stderr)) }
+}
+
+#[test]
+fn diffs_of_absolute_paths_are_accepted_by_git_apply() {
+    if !git_available() {
+        eprintln!("git is not installed: skipped");
+        return;
+    }
+    let repo = temp("git-apply");
+    assert!(std::process::Command::new("git").args(["init", "-q"]).current_dir(&repo).status().unwrap().success());
+    std::fs::create_dir_all(repo.join("sub")).unwrap();
+    let file = repo.join("sub/r.json");
+    std::fs::write(&file, BROKEN).unwrap();
+    let absolute = file.to_str().unwrap();
+
+    // Run inside the repository: the path is made relative to it.
+    let o = run(&repo, &["--diff", absolute], "");
+    let diff = text(&o.stdout);
+    assert!(diff.starts_with("--- a/sub/r.json\n+++ b/sub/r.json\n"), "{diff}");
+    git_apply_check(&repo, &diff).unwrap();
+    // Relative paths as before.
+    let diff = text(&run(&repo, &["--diff", "sub/r.json"], "").stdout);
+    git_apply_check(&repo, &diff).unwrap();
+
+    // Run from elsewhere: the path without its root, as `git diff --no-index` writes it,
+    // which `git apply` takes from `/`.
+    let elsewhere = temp("git-apply-elsewhere");
+    let diff = text(&run(&elsewhere, &["--diff", absolute], "").stdout);
+    let rootless = absolute.trim_start_matches('/');
+    assert!(diff.starts_with(&format!("--- a/{rootless}\n+++ b/{rootless}\n")), "{diff}");
+    git_apply_check(Path::new("/"), &diff).unwrap();
+    // What it used to write (`a//tmp/…`) is refused, so the check above means something.
+    let old = diff
+        .replace(&format!("a/{rootless}"), &format!("a/{absolute}"))
+        .replace(&format!("b/{rootless}"), &format!("b/{absolute}"));
+    assert!(git_apply_check(Path::new("/"), &old).is_err());
+}

@@ -171,7 +171,10 @@ fn sarif_for_the_examples_is_valid_and_complete() {
         assert_eq!(r["ruleId"], d.rule);
         assert_eq!(descriptors[r["ruleIndex"].as_u64().unwrap() as usize]["id"], d.rule);
         assert_eq!(r["level"], d.severity.as_str());
-        assert_eq!(r["message"]["text"], d.message.as_str());
+        // The message, then a link to each related location (`[first used here](1)`).
+        let message = r["message"]["text"].as_str().unwrap();
+        assert!(message.starts_with(&d.message), "{message}");
+        assert_eq!(message.matches("](").count(), d.secondary.len(), "{message}");
         let location = &r["locations"][0]["physicalLocation"];
         assert_eq!(location["artifactLocation"]["uri"], paths[*n]);
         assert_eq!(location["artifactLocation"]["index"], *n);
@@ -350,8 +353,8 @@ fn github_escapes_properties_and_data() {
     );
     // In the data, only `%` (and CR, LF) are escaped: `,` and `:` stay.
     assert!(lines[0].contains(",title=unknown-field::unknown member `100%25,a:b` in `protected_instance`%0Ahelp: "));
-    // A raw CR or LF in a path is shown as an escape, never as a line break.
-    assert!(lines[1].starts_with(r"::warning file=x\u{d}\u{a}y.json,line=1,"), "{}", lines[1]);
+    // A raw CR or LF in a path is the runner's escape (which it decodes), never a line break.
+    assert!(lines[1].starts_with("::warning file=x%0D%0Ay.json,line=1,"), "{}", lines[1]);
 }
 
 #[test]
@@ -494,7 +497,7 @@ fn junit_warnings_only_pass_with_system_out() {
     assert_eq!(outs.len(), 2, "doc-example-value and id-not-uuid");
     assert_eq!(xml.matches("warning[doc-example-value]").count(), 4);
     assert!(xml.contains(
-        "<testcase classname=\"examples/reference-example.json\" name=\"id-not-uuid\">\n      <system-out>examples/reference-example.json:7:34: warning[id-not-uuid]: `primary_subnet_id` is not a UUID: `h` (U+0068) is not a hexadecimal digit\n</system-out>"
+        "<testcase classname=\"examples/reference-example.json\" name=\"id-not-uuid\" time=\"0.000000\">\n      <system-out>examples/reference-example.json:7:34: warning[id-not-uuid]: `primary_subnet_id` is not a UUID: `h` (U+0068) is not a hexadecimal digit\n</system-out>"
     ));
 }
 
@@ -505,7 +508,7 @@ fn junit_escapes_markup_and_controls() {
     let xml = junit(&[input(path, text)], &[("gone\u{1b}&.json", "denied <x>")]);
     assert!(xml.contains(r#"<testsuite name="d&amp;&lt;&gt;&quot;&apos;\u{7}.json" tests=""#), "{xml}");
     assert!(xml.contains(r#"<failure type="error" message="`description` contains `&lt;`"#), "{xml}");
-    assert!(xml.contains(r#"<testcase classname="gone\u{1b}&amp;.json" name="read">"#), "{xml}");
+    assert!(xml.contains(r#"<testcase classname="gone\u{1b}&amp;.json" name="read" time="0.000000">"#), "{xml}");
     assert!(xml.contains(r#"<error message="cannot read gone\u{1b}&amp;.json: denied &lt;x&gt;"/>"#), "{xml}");
     assert_eq!(attr(&xml, "testsuites", "errors"), ["1"]);
     assert_eq!(attr(&xml, "testsuites", "failures"), ["1"]);
@@ -519,4 +522,142 @@ fn junit_snapshot_of_the_examples() {
     let xml = junit(&examples(), &[]);
     let passing = Regex::new(r"(?m)^ *<testcase [^>]*/>\n").unwrap();
     insta::assert_snapshot!(passing.replace_all(&xml, ""));
+}
+
+// ---------------------------------------------------------------------------------------------
+// The formats as the command writes them
+
+/// A request with two findings on different lines, one of them with a related location.
+const TWO_FINDINGS: &str = "{\n  \"protected_instance\": {\n    \"server_group_id\": \"5f0c1a9e-2b7d-4c3a-9e1f-6d8b2a4c7e90\",\n    \"server_id\": \"9b2e4f61-7c3d-4a8e-b5f2-1e6d9c0a3b47\",\n    \"name\": \"web 01\",\n    \"tags\": [\n      {\"key\": \"env\", \"value\": \"a\"},\n      {\"key\": \"env\", \"value\": \"b\"}\n    ]\n  }\n}\n";
+
+/// `sdrs-lint ARGS` run in `dir`, its SARIF log checked against the schema.
+fn cli_sarif(dir: &std::path::Path, args: &[&str]) -> Value {
+    let mut all = vec!["--format", "sarif"];
+    all.extend_from_slice(args);
+    let o = common::run_in(dir, &all, b"");
+    assert_eq!(o.status.code(), Some(1), "{}", String::from_utf8_lossy(&o.stderr));
+    let log: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_schema_valid(&log);
+    log
+}
+
+/// The artifacts' URIs, each with its base resolved: what a consumer opens.
+fn resolved_artifacts(log: &Value) -> Vec<String> {
+    let run = run0(log);
+    run["artifacts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| {
+            let location = &a["location"];
+            let uri = location["uri"].as_str().unwrap();
+            match location["uriBaseId"].as_str() {
+                Some(base) => format!("{}{uri}", run["originalUriBaseIds"][base]["uri"].as_str().unwrap()),
+                None => uri.to_string(),
+            }
+        })
+        .collect()
+}
+
+fn fingerprints(log: &Value) -> Vec<String> {
+    let results = run0(log)["results"].as_array().unwrap();
+    results.iter().map(|r| r["partialFingerprints"][sarif::FINGERPRINT_KEY].as_str().unwrap().to_string()).collect()
+}
+
+fn start_lines(log: &Value) -> Vec<u64> {
+    let results = run0(log)["results"].as_array().unwrap();
+    results.iter().map(|r| r["locations"][0]["physicalLocation"]["region"]["startLine"].as_u64().unwrap()).collect()
+}
+
+#[test]
+fn sarif_from_the_command_has_unique_artifacts_based_uris_and_stable_fingerprints() {
+    let dir = common::temp_dir("sarif-cli");
+    std::fs::create_dir_all(dir.join("requests")).unwrap();
+    std::fs::write(dir.join("requests/a.json"), TWO_FINDINGS).unwrap();
+    std::fs::write(dir.join("requests/b.json"), TWO_FINDINGS.replace("web 01", "web-01")).unwrap();
+
+    // The same file named twice, and reached by the walk too: one artifact, its results once.
+    let once = cli_sarif(&dir, &["requests"]);
+    let twice = cli_sarif(&dir, &["requests", "requests/a.json", "./requests/a.json"]);
+    let run = run0(&twice);
+    let artifacts = run["artifacts"].as_array().unwrap();
+    assert_eq!(
+        artifacts.iter().map(|a| &a["location"]).collect::<Vec<_>>(),
+        [
+            &serde_json::json!({"uri": "requests/a.json", "uriBaseId": "%SRCROOT%"}),
+            &serde_json::json!({"uri": "requests/b.json", "uriBaseId": "%SRCROOT%"}),
+        ]
+    );
+    assert_eq!(run["results"].as_array().unwrap().len(), 3, "2 findings in a.json, 1 in b.json");
+    assert_eq!(run["results"], run0(&once)["results"]);
+    // `%SRCROOT%` is the working directory, as a `file:` URI ending in `/`.
+    let root = format!("file://{}/", dir.to_str().unwrap());
+    assert_eq!(run["originalUriBaseIds"], serde_json::json!({"%SRCROOT%": {"uri": root}}));
+    assert_eq!(run["invocations"][0]["workingDirectory"], serde_json::json!({"uri": root}));
+    for result in run["results"].as_array().unwrap() {
+        let location = &result["locations"][0]["physicalLocation"]["artifactLocation"];
+        assert_eq!(location["uriBaseId"], "%SRCROOT%");
+    }
+
+    // From a subdirectory: other relative URIs, the same files once resolved, the same
+    // fingerprints; and the same again on a second run.
+    let sub = cli_sarif(&dir.join("requests"), &["a.json", "b.json"]);
+    assert_eq!(run0(&sub)["artifacts"][0]["location"]["uri"], "a.json");
+    assert_eq!(resolved_artifacts(&sub), resolved_artifacts(&twice));
+    assert_eq!(resolved_artifacts(&sub), [format!("{root}requests/a.json"), format!("{root}requests/b.json")]);
+    let prints = fingerprints(&twice);
+    assert_eq!(fingerprints(&sub), prints);
+    assert_eq!(fingerprints(&cli_sarif(&dir, &["requests"])), prints);
+    let results = run["results"].as_array().unwrap();
+    let uris = results.iter().map(|r| r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].to_string());
+    let unique: std::collections::BTreeSet<(String, &String)> = uris.zip(&prints).collect();
+    assert_eq!(unique.len(), prints.len(), "no two results of a file share a fingerprint");
+
+    // An unrelated line added above the findings moves them down, not their fingerprints.
+    let edited = TWO_FINDINGS.replace("    \"name\"", "    \"description\": \"web tier\",\n    \"name\"");
+    std::fs::write(dir.join("requests/a.json"), edited).unwrap();
+    let moved = cli_sarif(&dir, &["requests"]);
+    assert_eq!(start_lines(&moved).iter().zip(start_lines(&twice)).filter(|(a, b)| **a == *b + 1).count(), 2);
+    assert_eq!(fingerprints(&moved), prints);
+    // The offending text changing does change it.
+    std::fs::write(dir.join("requests/a.json"), TWO_FINDINGS.replace("web 01", "web/01")).unwrap();
+    let changed = fingerprints(&cli_sarif(&dir, &["requests"]));
+    assert_ne!(changed[0], prints[0]);
+    assert_eq!(changed[1..], prints[1..]);
+}
+
+#[test]
+fn github_annotates_unreadable_inputs_and_escapes_file_names_as_the_runner_decodes_them() {
+    let dir = common::temp_dir("github-cli");
+    std::fs::write(dir.join("a\nb,c.json"), TWO_FINDINGS).unwrap();
+    let o = common::run_in(&dir, &["--format", "github", "a\nb,c.json", "missing.json"], b"");
+    assert_eq!(o.status.code(), Some(2));
+    let out = String::from_utf8(o.stdout).unwrap();
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 3, "{out}");
+    assert!(lines[0].starts_with("::error file=a%0Ab%2Cc.json,line=5,col=17,"), "{}", lines[0]);
+    assert_eq!(
+        lines[2],
+        "::error file=missing.json,title=sdrs-lint::cannot read missing.json: No such file or directory (os error 2)"
+    );
+    // The line on standard error stays, for people reading the log.
+    assert!(String::from_utf8_lossy(&o.stderr).contains("sdrs-lint: cannot read missing.json"));
+}
+
+#[test]
+fn junit_from_the_command_times_every_element_and_counts_skipped_cases() {
+    let dir = common::temp_dir("junit-cli");
+    std::fs::write(dir.join("a.json"), TWO_FINDINGS).unwrap();
+    std::fs::write(dir.join("b.json"), TWO_FINDINGS).unwrap();
+    let o = common::run_in(&dir, &["--format", "junit", "--off", "name-too-long,ip-invalid", "a.json", "b.json"], b"");
+    let xml = String::from_utf8(o.stdout).unwrap();
+    assert_well_formed(&xml);
+    assert_eq!(attr(&xml, "testsuites", "skipped"), ["4"]);
+    assert_eq!(attr(&xml, "testsuite", "skipped"), ["2", "2"]);
+    let seconds = |v: &String| v.parse::<f64>().unwrap();
+    let suites: Vec<f64> = attr(&xml, "testsuite", "time").iter().map(seconds).collect();
+    assert!(suites.iter().all(|&t| t > 0.0 && t < 10.0), "{suites:?}");
+    let root = seconds(&attr(&xml, "testsuites", "time")[0]);
+    assert!((root - suites.iter().sum::<f64>()).abs() < 2e-6, "{root} {suites:?}");
+    assert_eq!(attr(&xml, "testcase", "time").len(), xml.matches("<testcase ").count());
 }

@@ -48,21 +48,16 @@ fn valid_request() -> impl Strategy<Value = CreateProtectedInstanceRequest> {
                 (None, true) => Some(Tenancy::Shared),
                 (None, false) => None,
             };
-            CreateProtectedInstanceRequest {
-                protected_instance: ProtectedInstance {
-                    server_group_id: group,
-                    server_id: server,
-                    name,
-                    description,
-                    cluster_id: cluster,
-                    primary_subnet_id: subnet.as_ref().map(|(s, _)| s.clone()),
-                    primary_ip_address: subnet.and_then(|(_, ip)| ip),
-                    flavor_ref: flavor,
-                    tenancy,
-                    dedicated_host_id: host,
-                    tags,
-                },
-            }
+            let mut instance = ProtectedInstance::new(group, server, name);
+            instance.description = description;
+            instance.cluster_id = cluster;
+            instance.primary_subnet_id = subnet.as_ref().map(|(s, _)| s.clone());
+            instance.primary_ip_address = subnet.and_then(|(_, ip)| ip);
+            instance.flavor_ref = flavor;
+            instance.tenancy = tenancy;
+            instance.dedicated_host_id = host;
+            instance.tags = tags;
+            CreateProtectedInstanceRequest::from(instance)
         })
 }
 

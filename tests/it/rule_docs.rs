@@ -106,11 +106,7 @@ fn example_output(linter: &Linter, info: &str, body: &str) -> String {
 }
 
 fn fix_name(rule: &RuleMeta) -> &'static str {
-    match rule.fix {
-        Some(Applicability::Safe) => "safe",
-        Some(Applicability::Unsafe) => "unsafe",
-        None => "none",
-    }
+    rule.fix.map_or("none", Applicability::as_str)
 }
 
 /// Checks one page; returns its problems and, in bless mode, the page with fresh outputs.
