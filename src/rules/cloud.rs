@@ -9,7 +9,7 @@
 
 use super::Context;
 use crate::diagnostic::Diagnostic;
-use crate::inventory::{At, Flavor, Group, Host, Inventory, Kind, Server, Subnet};
+use crate::inventory::{At, Fact, Flavor, Group, Host, Inventory, Kind, Server, Site, Subnet};
 use crate::measure::{is_blank, similar, uuid};
 use crate::request::members::Field;
 use crate::view::{RequestView, Resources, StrMember};
@@ -157,4 +157,50 @@ pub(crate) fn not_found(request: &RequestView<'_, '_>, ctx: &mut Context<'_>, fi
     if let Some(at) = inventory.list_of(kind) {
         relate(d, inventory, at, format!("the {what}s the inventory holds"));
     }
+}
+
+/// What `server-az-mismatch` and `server-vpc-mismatch` share: a fact of the server that must
+/// equal the same fact of the protection group's current production site.
+pub(crate) struct ProductionSite {
+    /// The server's fact.
+    pub server: fn(&Server) -> Option<&Fact<String>>,
+    /// The site's fact.
+    pub site: for<'g> fn(&Site<'g>) -> Option<&'g Fact<String>>,
+    /// How messages name the fact before the server's value ("VPC"), and before the site's.
+    pub noun: &'static str,
+    pub site_noun: &'static str,
+    /// The label, the help, and the texts of the two related locations.
+    pub label: &'static str,
+    pub help: &'static str,
+    pub server_note: &'static str,
+    pub site_note: &'static str,
+}
+
+/// Reports the server `server_id` names when its fact differs from the group's production site.
+pub(crate) fn production_site_mismatch(request: &RequestView<'_, '_>, ctx: &mut Context<'_>, check: &ProductionSite) {
+    let (Some(server), Some(group)) = (self::server(request), self::group(request)) else { return };
+    let site = group.resource.production();
+    let (Some(actual), Some(expected)) = ((check.server)(server.resource), (check.site)(&site)) else { return };
+    if actual.value == expected.value {
+        return;
+    }
+    let d = ctx
+        .report(
+            server.member.pointer(),
+            server.member.value.span(),
+            format!(
+                "server {} is in {} `{}`, but protection group {} protects {}`{}` (its {} site, the current production site)",
+                server.resource.display(),
+                check.noun,
+                actual.value,
+                group.resource.display(),
+                check.site_noun,
+                expected.value,
+                site.side
+            ),
+        )
+        .with_label(check.label)
+        .with_help(check.help);
+    relate(d, server.inventory, actual.at, check.server_note);
+    relate(d, group.inventory, expected.at, check.site_note);
 }

@@ -1,5 +1,5 @@
 use super::Context;
-use super::cloud;
+use super::cloud::{self, ProductionSite};
 use crate::view::RequestView;
 
 declare_rule! {
@@ -14,27 +14,18 @@ declare_rule! {
 }
 
 fn check(request: &RequestView<'_, '_>, ctx: &mut Context<'_>) {
-    let (Some(server), Some(group)) = (cloud::server(request), cloud::group(request)) else { return };
-    let site = group.resource.production();
-    let (Some(az), Some(expected)) = (&server.resource.az, site.az) else { return };
-    if az.value == expected.value {
-        return;
-    }
-    let d = ctx
-        .report(
-            server.member.pointer(),
-            server.member.value.span(),
-            format!(
-                "server {} is in availability zone `{}`, but protection group {} protects `{}` (its {} site, the current production site)",
-                server.resource.display(),
-                az.value,
-                group.resource.display(),
-                expected.value,
-                site.side
-            ),
-        )
-        .with_label("in another availability zone")
-        .with_help("choose a server in the group's production availability zone, or another protection group");
-    cloud::relate(d, server.inventory, az.at, "the server's availability zone");
-    cloud::relate(d, group.inventory, expected.at, "the group's production-site availability zone");
+    cloud::production_site_mismatch(
+        request,
+        ctx,
+        &ProductionSite {
+            server: |server| server.az.as_ref(),
+            site: |site| site.az,
+            noun: "availability zone",
+            site_noun: "",
+            label: "in another availability zone",
+            help: "choose a server in the group's production availability zone, or another protection group",
+            server_note: "the server's availability zone",
+            site_note: "the group's production-site availability zone",
+        },
+    );
 }

@@ -1,5 +1,5 @@
 use super::Context;
-use super::cloud;
+use super::cloud::{self, ProductionSite};
 use crate::view::RequestView;
 
 declare_rule! {
@@ -14,27 +14,18 @@ declare_rule! {
 }
 
 fn check(request: &RequestView<'_, '_>, ctx: &mut Context<'_>) {
-    let (Some(server), Some(group)) = (cloud::server(request), cloud::group(request)) else { return };
-    let site = group.resource.production();
-    let (Some(vpc), Some(expected)) = (&server.resource.vpc, site.vpc) else { return };
-    if vpc.value == expected.value {
-        return;
-    }
-    let d = ctx
-        .report(
-            server.member.pointer(),
-            server.member.value.span(),
-            format!(
-                "server {} is in VPC `{}`, but protection group {} protects VPC `{}` (its {} site, the current production site)",
-                server.resource.display(),
-                vpc.value,
-                group.resource.display(),
-                expected.value,
-                site.side
-            ),
-        )
-        .with_label("in another VPC")
-        .with_help("choose a server in the group's VPC, or a protection group for the server's VPC");
-    cloud::relate(d, server.inventory, vpc.at, "the server's VPC");
-    cloud::relate(d, group.inventory, expected.at, "the group's production-site VPC");
+    cloud::production_site_mismatch(
+        request,
+        ctx,
+        &ProductionSite {
+            server: |server| server.vpc.as_ref(),
+            site: |site| site.vpc,
+            noun: "VPC",
+            site_noun: "VPC ",
+            label: "in another VPC",
+            help: "choose a server in the group's VPC, or a protection group for the server's VPC",
+            server_note: "the server's VPC",
+            site_note: "the group's production-site VPC",
+        },
+    );
 }
