@@ -171,8 +171,7 @@ class Inventory:
         """Reads the inventory made of ``paths``: each a JSON file, or a directory standing for
         every ``*.json`` file below it (recursively, symbolic links not followed), in path order,
         exactly as ``sdrs-lint --inventory PATH`` does. Each file is named as the command names
-        it: its path relative to the current directory when it is below or beside it, else
-        absolute.
+        it: its path relative to the current directory when it is below it, else absolute.
 
         Raises ``InventoryError`` listing every problem (a path that cannot be read, a file that
         is not JSON or not a known response) and ``TypeError`` for a path that is not ``str``
@@ -316,9 +315,7 @@ def _roots(paths: Iterable[object]) -> list[str]:
 
 
 def _display(absolute: str) -> str:
-    """How the command shows a path: relative to the current directory when below it or beside
-    it (under a shared parent other than the root: ``../inventory/servers.json``), else
-    absolute."""
+    """How the command shows a path: relative to the current directory when below it."""
     try:
         cwd = os.getcwd()
     except OSError:
@@ -326,14 +323,7 @@ def _display(absolute: str) -> str:
     prefix = cwd if cwd.endswith(os.sep) else cwd + os.sep
     if absolute.startswith(prefix):
         return absolute[len(prefix) :]
-    here = [p for p in cwd.split(os.sep) if p]
-    there = [p for p in absolute.split(os.sep) if p]
-    shared = 0
-    while shared < min(len(here), len(there)) and here[shared] == there[shared]:
-        shared += 1
-    if shared == 0:
-        return absolute
-    return os.sep.join([".."] * (len(here) - shared) + there[shared:])
+    return absolute
 
 
 def _has_json_extension(name: str) -> bool:

@@ -286,23 +286,9 @@ impl Resolver {
     }
 }
 
-/// `path` as users name it: relative to the working directory when it lies below it or beside
-/// it (under a shared parent other than the root), else absolute.
+/// `path` relative to the working directory when it lies below it.
 pub fn display_path(absolute: &Path) -> String {
-    let Ok(cwd) = std::env::current_dir() else { return absolute.to_string_lossy().into_owned() };
-    if let Ok(below) = absolute.strip_prefix(&cwd) {
-        return below.to_string_lossy().into_owned();
-    }
-    // Beside the working directory (`../inventory/servers.json`): relative when the two share
-    // more than the root, else absolute.
-    let shared = cwd.components().zip(absolute.components()).take_while(|(a, b)| a == b).count();
-    if shared <= 1 {
-        return absolute.to_string_lossy().into_owned();
-    }
-    let mut shown = PathBuf::new();
-    for _ in shared..cwd.components().count() {
-        shown.push("..");
-    }
-    shown.extend(absolute.components().skip(shared));
+    let cwd = std::env::current_dir().ok();
+    let shown = cwd.as_deref().and_then(|cwd| absolute.strip_prefix(cwd).ok()).unwrap_or(absolute);
     shown.to_string_lossy().into_owned()
 }

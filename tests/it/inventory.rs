@@ -339,15 +339,3 @@ fn a_server_the_servers_do_not_list_is_only_reported_as_not_found() {
     linter.set_inventory(inventory);
     assert_eq!(fired(&linter.lint(&with_server_id(server))), BTreeSet::from(["server-not-found"]));
 }
-
-#[test]
-fn inventory_files_beside_the_working_directory_are_named_relative_to_it() {
-    let dir = root().join("examples/with-inventory");
-    let output = common::run_in(&dir, &["inventory"], b"");
-    let out = text(&output.stdout);
-    assert!(out.starts_with("inventory: ../inventory\n"), "{out}");
-    assert!(out.contains("\n  ../inventory/servers.json "), "{out}");
-    let output = common::run_in(&dir, &["--format", "short", "--inventory", "../inventory", "group-status.json"], b"");
-    let out = text(&output.stdout);
-    assert!(out.starts_with("group-status.json:3:24: error[group-status]"), "{out}");
-}
