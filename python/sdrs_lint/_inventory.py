@@ -14,7 +14,7 @@ import stat
 import sys
 import threading
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Literal, NamedTuple, NoReturn, Optional, Union, cast
+from typing import Literal, NamedTuple, NoReturn, Optional, Union, cast, get_args
 
 from . import _native
 from ._serialize import SdkModel, is_model, to_json
@@ -45,18 +45,7 @@ InventoryKind = Literal[
 """What an inventory file holds, named by its top-level member (``server_group`` is one
 protection group's details; it counts as ``server_groups``)."""
 
-_KINDS: tuple[InventoryKind, ...] = (
-    "server_groups",
-    "server_group",
-    "protected_instances",
-    "servers",
-    "volumes",
-    "subnets",
-    "ports",
-    "keypairs",
-    "flavors",
-    "dedicated_hosts",
-)
+_KINDS: tuple[InventoryKind, ...] = get_args(InventoryKind)
 
 Path = Union[str, "os.PathLike[str]"]
 """A file or directory path."""

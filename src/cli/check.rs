@@ -1,6 +1,7 @@
 //! `sdrs-lint PATH...`: resolve configurations, lint every input in parallel, report unused
 //! suppressions, render, and choose the exit status.
 
+use crate::text;
 use std::collections::BTreeMap;
 use std::io::{self, Write};
 
@@ -101,7 +102,7 @@ fn report_configs(jobs: &[Job]) -> io::Result<()> {
     }
     let mut err = io::stderr().lock();
     for (name, count) in counts {
-        writeln!(err, "sdrs-lint: {name} applies to {count} input{}", plural(count))?;
+        writeln!(err, "sdrs-lint: {name} applies to {}", text::count(count, "input"))?;
     }
     // Each inventory in use once, with the rules that cannot run on it.
     let mut seen: Vec<*const crate::Inventory> = Vec::new();
@@ -113,12 +114,8 @@ fn report_configs(jobs: &[Job]) -> io::Result<()> {
         seen.push(std::ptr::from_ref(inventory));
         let users = jobs.iter().filter(|j| j.linter.inventory().is_some_and(|i| std::ptr::eq(i, inventory))).count();
         let files = inventory.files().len();
-        writeln!(
-            err,
-            "sdrs-lint: an inventory of {files} file{} applies to {users} input{}",
-            plural(files),
-            plural(users)
-        )?;
+        let (files, users) = (text::count(files, "file"), text::count(users, "input"));
+        writeln!(err, "sdrs-lint: an inventory of {files} applies to {users}")?;
         for (kind, rules) in super::inventory::missing_kinds(inventory) {
             let rules: Vec<&str> = rules.into_iter().filter(|id| job.linter.severity(id).is_some()).collect();
             if !rules.is_empty() {
@@ -127,10 +124,6 @@ fn report_configs(jobs: &[Job]) -> io::Result<()> {
         }
     }
     Ok(())
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
 }
 
 /// Configuration files with findings: problems of configurations in use (`invalid-config`

@@ -11,6 +11,7 @@ use std::time::SystemTime;
 
 use crate::inventory::{Inventory, InventoryError, Kind as InventoryKind};
 use crate::render::safe::one_line;
+use crate::text::count;
 
 use super::settings::display_path;
 
@@ -141,7 +142,7 @@ pub fn run(out: &mut dyn Write, paths: &[PathBuf]) -> io::Result<i32> {
     let names: Vec<_> = inventory.files().iter().map(|f| one_line(f.name())).collect();
     let width = names.iter().map(|n| n.chars().count()).max().unwrap_or(0);
     for (file, name) in inventory.files().iter().zip(&names) {
-        writeln!(out, "  {name:<width$}  {} ({} element{})", file.kind(), file.elements(), plural(file.elements()))?;
+        writeln!(out, "  {name:<width$}  {} ({})", file.kind(), count(file.elements(), "element"))?;
     }
     writeln!(out, "\nby kind:")?;
     let missing = missing_kinds(&inventory);
@@ -174,10 +175,6 @@ pub fn run(out: &mut dyn Write, paths: &[PathBuf]) -> io::Result<i32> {
         }
     }
     Ok(if skipped.is_empty() { super::OK } else { super::USAGE_OR_IO })
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
 }
 
 /// The kinds `inventory` lacks, each with the rules that do not run for want of it (a rule

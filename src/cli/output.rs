@@ -10,6 +10,7 @@ use crate::Severity;
 use crate::render::human::{has_safe_fix, has_unsafe_fix};
 use crate::render::safe::{multi_line, one_line};
 use crate::render::{Entry, FileReport, Summary, github, human, json, junit, sarif, short, summary};
+use crate::text;
 
 use super::args::{ColorChoice, Format, LintArgs};
 use super::check::count;
@@ -224,7 +225,7 @@ fn write_run_document(out: &mut Sink, format: Format, entries: &[Entry<'_>], tot
 /// What a run that linted no request says, instead of "no problems".
 fn no_requests(outcomes: &[Outcome]) -> String {
     let considered = outcomes.iter().filter(|o| matches!(o, Outcome::Skipped { .. })).count();
-    format!("no requests found in {considered} file{}; see --verbose", if considered == 1 { "" } else { "s" })
+    format!("no requests found in {}; see --verbose", text::count(considered, "file"))
 }
 
 /// `--fix -`: the fixed text on standard output, exact when piped, escaped on a terminal.
@@ -280,11 +281,7 @@ fn summary_line(args: &LintArgs, outcomes: &[Outcome], totals: Summary, suppress
 fn fixed_summary(outcomes: &[Outcome]) -> String {
     let fixed: Vec<usize> = linted(outcomes).map(|l| l.fixes).filter(|&n| n > 0).collect();
     let problems: usize = fixed.iter().sum();
-    format!("; fixed {} in {}", plural(problems, "problem"), plural(fixed.len(), "file"))
-}
-
-fn plural(n: usize, what: &str) -> String {
-    format!("{n} {what}{}", if n == 1 { "" } else { "s" })
+    format!("; fixed {} in {}", text::count(problems, "problem"), text::count(fixed.len(), "file"))
 }
 
 /// `--statistics`: one line per rule and severity, most findings first: the count, the rule,
@@ -344,7 +341,7 @@ fn write_diffs(args: &LintArgs, out: &mut Sink, outcomes: &[Outcome]) -> io::Res
     }
     if !args.quiet {
         let fixes = format!("{fixes} {}", if fixes == 1 { "fix" } else { "fixes" });
-        let _ = writeln!(io::stderr(), "sdrs-lint: {fixes} would change {}", plural(files, "file"));
+        let _ = writeln!(io::stderr(), "sdrs-lint: {fixes} would change {}", text::count(files, "file"));
     }
     let (linted, errors, warnings, _) = count(outcomes);
     Ok(Summary { files: linted, errors, warnings })

@@ -214,14 +214,13 @@ impl LintError {
     /// The first line and one line per finding; with `help`, each finding's help below it.
     fn write_findings(&self, f: &mut fmt::Formatter<'_>, help: bool) -> fmt::Result {
         let count = |severity| self.diagnostics.iter().filter(|d| d.severity == severity).count();
-        let plural = |n: usize, what: &str| format!("{n} {what}{}", if n == 1 { "" } else { "s" });
         let (errors, warnings) = (count(Severity::Error), count(Severity::Warning));
         if let Some(name) = self.source.name() {
             write!(f, "{}: ", one_line(name))?;
         }
-        write!(f, "the service would reject the request ({}", plural(errors, "error"))?;
+        write!(f, "the service would reject the request ({}", crate::text::count(errors, "error"))?;
         if warnings > 0 {
-            write!(f, ", {}", plural(warnings, "warning"))?;
+            write!(f, ", {}", crate::text::count(warnings, "warning"))?;
         }
         f.write_str(")")?;
         let text = self.source.text().as_bytes();

@@ -5,6 +5,7 @@ use std::fmt;
 
 use super::{At, Fact, Flavor, Group, Host, KeyPair, Port, Protected, Server, Subnet, Volume};
 use crate::diagnostic::SourceFile;
+use crate::input::detect::INVENTORY_KINDS;
 use crate::lines::Position;
 use crate::span::Span;
 use crate::syntax::{self, Node, NodeKind, Object};
@@ -50,20 +51,10 @@ impl Kind {
         Kind::DedicatedHosts,
     ];
 
-    /// The top-level member that names it.
+    /// The top-level member that names it: the names request detection already knows, in the
+    /// order of [`Kind::ALL`] (a test holds the two together).
     pub fn member(self) -> &'static str {
-        match self {
-            Kind::ServerGroups => "server_groups",
-            Kind::ServerGroup => "server_group",
-            Kind::ProtectedInstances => "protected_instances",
-            Kind::Servers => "servers",
-            Kind::Volumes => "volumes",
-            Kind::Subnets => "subnets",
-            Kind::Ports => "ports",
-            Kind::Keypairs => "keypairs",
-            Kind::Flavors => "flavors",
-            Kind::DedicatedHosts => "dedicated_hosts",
-        }
+        INVENTORY_KINDS.get(self as usize).copied().unwrap_or_default()
     }
 
     /// What its elements are, in words ("protection groups").
@@ -202,57 +193,47 @@ fn elements(parsed: &syntax::Parsed<'_>, source: &SourceFile, file: usize) -> Re
 /// Whether a member of that name is read by [`Reader`] (at whatever depth): the values of the
 /// others are skipped without building their nodes.
 fn is_read(name: &str) -> bool {
-    matches!(
-        name,
-        "server_groups"
-            | "server_group"
-            | "protected_instances"
-            | "servers"
-            | "volumes"
-            | "subnets"
-            | "ports"
-            | "keypairs"
-            | "flavors"
-            | "dedicated_hosts"
-            | "id"
-            | "name"
-            | "status"
-            | "source_availability_zone"
-            | "target_availability_zone"
-            | "source_vpc_id"
-            | "target_vpc_id"
-            | "priority_station"
-            | "source_server"
-            | "target_server"
-            | "locked"
-            | "os:scheduler_hints"
-            | "group"
-            | "metadata"
-            | "vpc_id"
-            | "os_type"
-            | "key_name"
-            | "OS-EXT-AZ:availability_zone"
-            | "os-extended-volumes:volumes_attached"
-            | "flavor"
-            | "vcpus"
-            | "ram"
-            | "enterprise_project_id"
-            | "multiattach"
-            | "shareable"
-            | "attachments"
-            | "server_id"
-            | "cidr"
-            | "gateway_ip"
-            | "neutron_network_id"
-            | "network_id"
-            | "device_id"
-            | "fixed_ips"
-            | "ip_address"
-            | "keypair"
-            | "dedicated_host_id"
-            | "state"
-            | "availability_zone"
-    )
+    INVENTORY_KINDS.contains(&name)
+        || matches!(
+            name,
+            "id" | "name"
+                | "status"
+                | "source_availability_zone"
+                | "target_availability_zone"
+                | "source_vpc_id"
+                | "target_vpc_id"
+                | "priority_station"
+                | "source_server"
+                | "target_server"
+                | "locked"
+                | "os:scheduler_hints"
+                | "group"
+                | "metadata"
+                | "vpc_id"
+                | "os_type"
+                | "key_name"
+                | "OS-EXT-AZ:availability_zone"
+                | "os-extended-volumes:volumes_attached"
+                | "flavor"
+                | "vcpus"
+                | "ram"
+                | "enterprise_project_id"
+                | "multiattach"
+                | "shareable"
+                | "attachments"
+                | "server_id"
+                | "cidr"
+                | "gateway_ip"
+                | "neutron_network_id"
+                | "network_id"
+                | "device_id"
+                | "fixed_ips"
+                | "ip_address"
+                | "keypair"
+                | "dedicated_host_id"
+                | "state"
+                | "availability_zone"
+        )
 }
 
 /// "an inventory file holds one of: `server_groups`, …".
@@ -419,6 +400,14 @@ mod tests {
 
     /// Skipping the members the reader does not read changes nothing it reads: every file of
     /// the example snapshot reads the same from the kept tree as from the whole tree.
+    #[test]
+    fn each_kind_is_named_by_its_own_member() {
+        let members: Vec<&str> = Kind::ALL.iter().map(|k| k.member()).collect();
+        assert_eq!(members, INVENTORY_KINDS);
+        assert_eq!(Kind::Servers.member(), "servers");
+        assert_eq!(Kind::ServerGroup.member(), "server_group");
+    }
+
     #[test]
     fn the_kept_tree_reads_like_the_whole_tree() {
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/inventory");

@@ -87,7 +87,7 @@ pub fn omitted_note(file: &FileReport<'_>) -> Option<String> {
 
 /// "2 errors, 1 warning in 3 files", or "no problems in 3 files".
 pub fn summary(errors: usize, warnings: usize, files: usize) -> String {
-    let count = |n: usize, what: &str| format!("{n} {what}{}", if n == 1 { "" } else { "s" });
+    use crate::text::count;
     if errors + warnings == 0 {
         format!("no problems in {}", count(files, "file"))
     } else {

@@ -657,17 +657,18 @@ mod tests {
         serde_json::to_value(log(&[Entry::Linted(&file)], options, max_results)).unwrap()
     }
 
+    /// The fingerprint of each result of the log's run.
+    fn fingerprints(log: &serde_json::Value) -> Vec<&str> {
+        let results = log["runs"][0]["results"].as_array().unwrap();
+        results.iter().map(|r| r["partialFingerprints"][FINGERPRINT_KEY].as_str().unwrap()).collect()
+    }
+
     const DUPLICATE_TAGS: &str = "{\"protected_instance\": {\"server_group_id\": \"5f0c1a9e-2b7d-4c3a-9e1f-6d8b2a4c7e90\", \"server_id\": \"9b2e4f61-7c3d-4a8e-b5f2-1e6d9c0a3b47\", \"name\": \"web\",\n  \"tags\": [{\"key\": \"a\", \"value\": \"\"}, {\"key\": \"a\", \"value\": \"\"}, {\"key\": \"a\", \"value\": \"\"}]}}";
 
     #[test]
     fn fingerprints_are_pinned_and_count_repeats() {
         let log = file_log("r.json", DUPLICATE_TAGS, &Options::default(), MAX_RESULTS);
-        let prints: Vec<&str> = log["runs"][0]["results"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|r| r["partialFingerprints"][FINGERPRINT_KEY].as_str().unwrap())
-            .collect();
+        let prints = fingerprints(&log);
         // The hash is part of the output's contract: a change here changes every alert.
         let mut fnv = Fnv1a::new();
         fnv.eat(b"a");
@@ -692,12 +693,7 @@ mod tests {
         let report = linter.lint_input(http.as_bytes(), crate::InputKind::Http);
         let file = FileReport::new("c.http", http.as_bytes(), &report);
         let log = serde_json::to_value(log(&[Entry::Linted(&file)], &Options::default(), MAX_RESULTS)).unwrap();
-        let prints: Vec<&str> = log["runs"][0]["results"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|r| r["partialFingerprints"][FINGERPRINT_KEY].as_str().unwrap())
-            .collect();
+        let prints = fingerprints(&log);
         assert_eq!(prints.len(), 6, "three missing members in each request: {prints:?}");
         assert_eq!(prints[0].split(':').next(), prints[3].split(':').next());
         assert!(prints[0].ends_with(":1") && prints[3].ends_with(":2"), "{prints:?}");

@@ -105,9 +105,8 @@ pub(crate) fn host<'t, 'a>(request: &RequestView<'t, 'a>) -> Option<Found<'t, 'a
 /// Whether the server `server_id` names is known to be missing: the inventory lists servers
 /// and not this one (then `server-not-found` speaks, and rules about the server do not).
 pub(crate) fn server_missing(request: &RequestView<'_, '_>) -> bool {
-    let listed = request.inventory.filter(|i| i.has(Kind::Servers));
-    let named = id(request, Field::ServerId);
-    matches!((listed, named), (Some(inventory), Some(member)) if inventory.servers.get(member.value.value()).is_none())
+    let listed = request.inventory.is_some_and(|i| i.has(Kind::Servers));
+    listed && id(request, Field::ServerId).is_some() && resources(request).server.is_none()
 }
 
 /// How messages name the server `member` names: its name when the inventory lists it, else
@@ -122,11 +121,6 @@ pub(crate) fn relate(diagnostic: &mut Diagnostic, inventory: &Inventory, at: At,
     if let Some(file) = inventory.source(at) {
         diagnostic.with_related(file, at.span, text);
     }
-}
-
-/// "1 key pair", "3 key pairs".
-pub(crate) fn how_many(count: usize, what: &str) -> String {
-    format!("{count} {what}{}", if count == 1 { "" } else { "s" })
 }
 
 /// `*-not-found`: `field`'s value names no element of the inventory's `kind` (`what` names one
@@ -144,7 +138,7 @@ pub(crate) fn not_found(request: &RequestView<'_, '_>, ctx: &mut Context<'_>, fi
         "`{}` {} names no {what} of the inventory, which holds {} from {}",
         field.name(),
         crate::text::quote(value, 40),
-        how_many(inventory.count(kind), what),
+        crate::text::count(inventory.count(kind), what),
         files.join(", ")
     );
     let close = similar::closest(value, inventory.ids(kind));

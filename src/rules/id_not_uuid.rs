@@ -39,8 +39,8 @@ fn check(request: &RequestView<'_, '_>, ctx: &mut Context<'_>) {
                     "it has white space around it".to_string()
                 } else {
                     let groups = value.split('-').count();
-                    let plural = |n: usize, what: &str| format!("{n} {what}{}", if n == 1 { "" } else { "s" });
-                    format!("it has {} in {}", plural(count, "character"), plural(groups, "group"))
+                    let count = crate::text::count(count, "character");
+                    format!("it has {count} in {}", crate::text::count(groups, "group"))
                 };
                 ctx.report(
                     id.pointer(),

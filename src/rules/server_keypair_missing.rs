@@ -32,7 +32,7 @@ fn check(request: &RequestView<'_, '_>, ctx: &mut Context<'_>) {
                 "server {} runs Windows and logs in with key pair `{}`, which is not among the inventory's {}",
                 server.resource.display(),
                 key.value,
-                cloud::how_many(server.inventory.count(Kind::Keypairs), "key pair")
+                crate::text::count(server.inventory.count(Kind::Keypairs), "key pair")
             ),
         )
         .with_label("its key pair is missing")

@@ -151,6 +151,11 @@ fn is_combining(c: char) -> bool {
     matches!(c.general_category(), GeneralCategory::NonspacingMark | GeneralCategory::SpacingMark)
 }
 
+/// `n` things, in the plural unless one: "1 file", "3 files".
+pub fn count(n: usize, thing: &str) -> String {
+    format!("{n} {thing}{}", if n == 1 { "" } else { "s" })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -197,5 +202,12 @@ mod tests {
     fn lists_code_points() {
         assert_eq!(code_points("ｗｅｂ", 8), "U+FF57 U+FF45 U+FF42");
         assert_eq!(code_points("abc", 2), "U+0061 U+0062 …");
+    }
+
+    #[test]
+    fn count_is_plural_unless_one() {
+        assert_eq!(count(0, "file"), "0 files");
+        assert_eq!(count(1, "key pair"), "1 key pair");
+        assert_eq!(count(3, "error"), "3 errors");
     }
 }
