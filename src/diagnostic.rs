@@ -273,6 +273,13 @@ impl Diagnostic {
         }
     }
 
+    /// Sets what the diagnostic is about (the member's JSON Pointer) and what is wrong.
+    pub(crate) fn describe(&mut self, pointer: String, message: impl Into<String>) -> &mut Self {
+        self.pointer = pointer;
+        self.message = message.into();
+        self
+    }
+
     /// Sets the text of the primary label.
     pub fn with_label(&mut self, text: impl Into<String>) -> &mut Self {
         self.primary.text = Some(text.into());

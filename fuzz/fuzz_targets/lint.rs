@@ -1,11 +1,18 @@
 //! The whole lint, as JSON and as an HTTP file, and the fix engine: no panic, diagnostics in
-//! source order with spans inside the input, fixing never breaks valid JSON and converges.
+//! source order with spans inside the input, the diagnostics built on demand agree with the
+//! findings counted by the lint, fixing never breaks valid JSON and converges.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use sdrs_lint::{Applicability, InputKind, Linter, Report};
+use sdrs_lint::{Applicability, InputKind, Linter, Report, Severity};
 
 fn check(report: &Report, len: usize) {
+    // Counted from the findings before the diagnostics are built, then compared with them.
+    let counted = (report.count(Severity::Error), report.count(Severity::Warning), report.is_clean());
+    let errors = report.diagnostics().iter().filter(|d| d.severity == Severity::Error).count();
+    let found = report.diagnostics().len() + report.omitted();
+    assert_eq!(counted.0 + counted.1, found, "the replay found other diagnostics than the lint counted");
+    assert!(errors <= counted.0 && counted.2 == (found == 0));
     let mut last = 0;
     for d in report.diagnostics() {
         assert!(d.primary.span.start >= last);

@@ -13,10 +13,10 @@ pub use crate::input::http::SkippedRequest;
 pub use report::{LintError, Report};
 use sink::Sink;
 
-use crate::diagnostic::{Level, Severity};
+use crate::diagnostic::{Diagnostic, Level, Severity};
 use crate::input::http;
 use crate::inventory::Inventory;
-use crate::rules::{self, Context, RULES};
+use crate::rules::{self, Collect, Context, RULES};
 use crate::syntax;
 use crate::view::RequestView;
 
@@ -48,6 +48,9 @@ impl InputKind {
 pub struct Linter {
     /// The level of each rule of [`rules::all`], by position.
     levels: Vec<Level>,
+    /// The ids of the request rules it runs (what [`Report::rules_run`] lists), kept with
+    /// `levels` so a lint does not list them again.
+    ran: Arc<[&'static str]>,
     /// At most this many diagnostics per input are kept; the rest are counted.
     max_diagnostics: usize,
     /// The state of the cloud the inventory rules check against.
@@ -61,12 +64,15 @@ pub const DEFAULT_MAX_DIAGNOSTICS: usize = 1000;
 
 impl Default for Linter {
     fn default() -> Self {
-        Linter {
+        let mut linter = Linter {
             levels: rules::all().iter().map(|m| Level::from(m.default_severity)).collect(),
+            ran: Arc::from([]),
             max_diagnostics: DEFAULT_MAX_DIAGNOSTICS,
             inventory: None,
             timing: false,
-        }
+        };
+        linter.ran = linter.enabled().collect();
+        linter
     }
 }
 
@@ -101,6 +107,7 @@ impl Linter {
     pub fn set_level(&mut self, id: &str, level: impl Into<Level>) -> Result<&mut Self, UnknownRule> {
         let slot = rules::all().iter().position(|m| m.id == id).and_then(|i| self.levels.get_mut(i));
         *slot.ok_or_else(|| UnknownRule(id.to_string()))? = level.into();
+        self.ran = self.enabled().collect();
         Ok(self)
     }
 
@@ -144,7 +151,7 @@ impl Linter {
 
     /// Lints a request body given as text.
     pub fn lint(&self, text: &str) -> Report {
-        self.lint_json(&syntax::parse_str(text))
+        self.run(Input::Text(text))
     }
 
     /// Lints a request body given as bytes: invalid UTF-8, UTF-16 and byte-order marks are
@@ -157,49 +164,56 @@ impl Linter {
     /// every request meant to create a protected instance, with spans into the file; requests
     /// to other endpoints are listed by [`Report::skipped_requests`].
     pub fn lint_input(&self, bytes: &[u8], kind: InputKind) -> Report {
-        match kind {
-            InputKind::Json => self.lint_json(&syntax::parse(bytes)),
-            InputKind::Http => self.lint_http(bytes),
+        self.run(Input::Bytes(bytes, kind))
+    }
+
+    /// Lints `input`, recording the findings; their diagnostics are built when asked for, by
+    /// [`Replay`].
+    fn run(&self, input: Input<'_>) -> Report {
+        let mut sink = Sink::new(self.max_diagnostics);
+        if self.timing {
+            sink.timing = Some(sink::Timing { started: Instant::now(), rules: vec![Duration::ZERO; RULES.len()] });
         }
+        let skipped = self.walk(input, &mut sink);
+        Report::new(sink, self.ran.clone(), skipped, |findings| Replay::new(self, input, findings))
     }
 
-    fn lint_json(&self, parsed: &syntax::Parsed<'_>) -> Report {
-        let mut sink = self.sink();
-        self.check(&RequestView::new(parsed).with_inventory(self.inventory()), &mut sink);
-        self.report(sink, Vec::new())
-    }
-
-    fn lint_http(&self, bytes: &[u8]) -> Report {
-        let mut sink = self.sink();
+    /// Runs the rules on every request of `input`, into `sink`; returns the requests of an
+    /// HTTP file that are not linted.
+    fn walk<T>(&self, input: Input<'_>, sink: &mut Sink<T>) -> Vec<SkippedRequest>
+    where
+        Sink<T>: Collect,
+    {
+        let inventory = self.inventory();
+        let bytes = match input {
+            Input::Text(text) => {
+                self.check(&RequestView::new(&syntax::parse_str(text)).with_inventory(inventory), sink);
+                return Vec::new();
+            }
+            Input::Bytes(bytes, InputKind::Json) => {
+                self.check(&RequestView::new(&syntax::parse(bytes)).with_inventory(inventory), sink);
+                return Vec::new();
+            }
+            Input::Bytes(bytes, InputKind::Http) => bytes,
+        };
         let text = match syntax::encoding_error(bytes) {
             None => std::str::from_utf8(bytes).unwrap_or_default(),
             Some(error) => {
                 let parsed = syntax::Parsed { text: "", root: None, error: Some(error), bom: None };
-                self.check(&RequestView::new(&parsed), &mut sink);
-                return self.report(sink, Vec::new());
+                self.check(&RequestView::new(&parsed), sink);
+                return Vec::new();
             }
         };
         let mut skipped = Vec::new();
         for body in http::bodies(text) {
             match body {
-                Ok((request, parsed)) => self
-                    .check(&RequestView::new(&parsed).with_http(&request).with_inventory(self.inventory()), &mut sink),
+                Ok((request, parsed)) => {
+                    self.check(&RequestView::new(&parsed).with_http(&request).with_inventory(inventory), sink)
+                }
                 Err(skip) => skipped.push(skip),
             }
         }
-        self.report(sink, skipped)
-    }
-
-    fn sink(&self) -> Sink {
-        let mut sink = Sink::new(self.max_diagnostics);
-        if self.timing {
-            sink.timing = Some(sink::Timing { started: Instant::now(), rules: vec![Duration::ZERO; RULES.len()] });
-        }
-        sink
-    }
-
-    fn report(&self, sink: Sink, skipped: Vec<SkippedRequest>) -> Report {
-        Report::new(sink, self.enabled().collect(), skipped)
+        skipped
     }
 
     /// The ids of the request rules this linter runs.
@@ -213,7 +227,10 @@ impl Linter {
 
     /// Runs every enabled rule on `view`: the inventory rules only when the view has an
     /// inventory holding every kind they need.
-    fn check(&self, view: &RequestView<'_, '_>, sink: &mut Sink) {
+    fn check<T>(&self, view: &RequestView<'_, '_>, sink: &mut Sink<T>)
+    where
+        Sink<T>: Collect,
+    {
         for (i, (rule, &slot)) in RULES.iter().zip(rule_slots()).enumerate() {
             let needs = rule.meta().needs;
             if !needs.is_empty() && !view.inventory.is_some_and(|inv| inv.has_all(needs)) {
@@ -221,12 +238,63 @@ impl Linter {
             }
             if let Some(severity) = self.levels.get(slot).and_then(|l| l.severity()) {
                 let started = sink.timing.is_some().then(Instant::now);
-                rule.check(view, &mut Context::new(rule.meta().id, severity, sink));
+                rule.check(view, &mut Context::new(i, severity, sink));
                 if let Some((started, time)) = started.zip(sink.timing.as_mut().and_then(|t| t.rules.get_mut(i))) {
                     *time += started.elapsed();
                 }
             }
         }
+    }
+}
+
+/// What is linted: text, or bytes of a kind.
+#[derive(Clone, Copy)]
+enum Input<'a> {
+    Text(&'a str),
+    Bytes(&'a [u8], InputKind),
+}
+
+/// How a [`Report`] builds its diagnostics when they are asked for: the lint once more, on a
+/// copy of the input, running only the rules that found something, with whole diagnostics.
+/// Rules are deterministic, so the second run finds exactly what the first recorded.
+#[derive(Clone, Debug)]
+pub(crate) struct Replay {
+    input: OwnedInput,
+    linter: Linter,
+}
+
+#[derive(Clone, Debug)]
+enum OwnedInput {
+    Text(Box<str>),
+    Bytes(Box<[u8]>, InputKind),
+}
+
+impl Replay {
+    fn new(linter: &Linter, input: Input<'_>, findings: &[rules::Finding]) -> Replay {
+        let mut levels = vec![Level::Off; linter.levels.len()];
+        for finding in findings {
+            let slot = rule_slots().get(usize::from(finding.rule)).copied().unwrap_or(usize::MAX);
+            if let (Some(level), Some(&wanted)) = (levels.get_mut(slot), linter.levels.get(slot)) {
+                *level = wanted;
+            }
+        }
+        let input = match input {
+            Input::Text(text) => OwnedInput::Text(text.into()),
+            Input::Bytes(bytes, kind) => OwnedInput::Bytes(bytes.into(), kind),
+        };
+        Replay { input, linter: Linter { levels, timing: false, ..linter.clone() } }
+    }
+
+    /// The diagnostics of the findings, kept as the lint kept the findings.
+    pub(crate) fn diagnostics(&self) -> Vec<Diagnostic> {
+        let input = match &self.input {
+            OwnedInput::Text(text) => Input::Text(text),
+            OwnedInput::Bytes(bytes, kind) => Input::Bytes(bytes, *kind),
+        };
+        let mut sink = Sink::new(self.linter.max_diagnostics);
+        self.linter.walk(input, &mut sink);
+        sink.keep_first();
+        sink.kept
     }
 }
 

@@ -3,15 +3,29 @@
 use std::fmt;
 use std::time::Duration;
 
-use super::sink::{Sink, sort};
+use std::sync::{Arc, OnceLock};
+
+use super::Replay;
+use super::sink::{Kept, Sink, sort};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::input::http::SkippedRequest;
+use crate::rules::Finding;
 
 /// What linting one input found.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+///
+/// A lint records each finding's rule, severity and place; the diagnostics (messages, labels,
+/// help, JSON Pointers, fixes) are built the first time they are asked for, by running the
+/// rules that found something once more on a copy of the input. Counting, [`Report::is_clean`]
+/// and [`Report::has_errors`] never build them.
+#[derive(Clone, Debug, Default)]
 pub struct Report {
-    diagnostics: Vec<Diagnostic>,
-    ran: Vec<&'static str>,
+    /// The diagnostics, once built.
+    diagnostics: OnceLock<Vec<Diagnostic>>,
+    /// How to build them, until they are.
+    replay: Option<Box<Replay>>,
+    /// Diagnostics kept: errors, warnings.
+    kept: (usize, usize),
+    ran: Arc<[&'static str]>,
     /// Diagnostics found past the limit and not kept: errors, warnings.
     omitted: (usize, usize),
     /// Requests of an HTTP file that were not linted.
@@ -29,17 +43,41 @@ pub(crate) struct Timings {
     pub rules: Vec<(&'static str, Duration)>,
 }
 
+/// Reports are equal when they hold the same diagnostics and say the same of the lint.
+impl PartialEq for Report {
+    fn eq(&self, other: &Report) -> bool {
+        self.diagnostics() == other.diagnostics()
+            && (&*self.ran, self.omitted, &self.skipped, &self.timings)
+                == (&*other.ran, other.omitted, &other.skipped, &other.timings)
+    }
+}
+
+impl Eq for Report {}
+
+/// Counts diagnostics by severity: errors, warnings.
+fn by_severity<T: Kept>(kept: &[T]) -> (usize, usize) {
+    let errors = kept.iter().filter(|k| k.severity() == Severity::Error).count();
+    (errors, kept.len() - errors)
+}
+
 impl Report {
     /// A report of `diagnostics` (put in source order), such as configuration problems.
     pub fn from_diagnostics(mut diagnostics: Vec<Diagnostic>) -> Report {
         sort(&mut diagnostics);
-        Report { diagnostics, ..Report::default() }
+        let kept = by_severity(&diagnostics);
+        Report { diagnostics: OnceLock::from(diagnostics), kept, ..Report::default() }
     }
 
-    /// The report of what `sink` collected, from running the rules `ran`.
-    pub(crate) fn new(mut sink: Sink, ran: Vec<&'static str>, skipped: Vec<SkippedRequest>) -> Report {
+    /// The report of what `sink` collected, from running the rules `ran`; `replay` builds the
+    /// diagnostics of the findings.
+    pub(crate) fn new(
+        mut sink: Sink<Finding>,
+        ran: Arc<[&'static str]>,
+        skipped: Vec<SkippedRequest>,
+        replay: impl FnOnce(&[Finding]) -> Replay,
+    ) -> Report {
         sink.keep_first();
-        let Sink { diagnostics, dropped, timing, .. } = sink;
+        let Sink { kept: findings, dropped, timing, .. } = sink;
         let timings = timing.map(|t| Timings {
             total: t.started.elapsed(),
             rules: crate::rules::RULES
@@ -49,7 +87,13 @@ impl Report {
                 .filter(|(id, _)| ran.contains(id))
                 .collect(),
         });
-        Report { diagnostics, ran, omitted: dropped, skipped, timings }
+        let found = findings.len() + dropped.0 + dropped.1 > 0;
+        let (diagnostics, replay) = if found {
+            (OnceLock::new(), Some(Box::new(replay(&findings))))
+        } else {
+            (OnceLock::from(Vec::new()), None)
+        };
+        Report { diagnostics, replay, kept: by_severity(&findings), ran, omitted: dropped, skipped, timings }
     }
 
     /// How long the lint took, when the linter was asked to measure it
@@ -65,7 +109,11 @@ impl Report {
 
     /// Keeps only the diagnostics for which `keep` returns true (order and rules run kept).
     pub fn retain(&mut self, keep: impl FnMut(&Diagnostic) -> bool) {
-        self.diagnostics.retain(keep);
+        self.diagnostics();
+        if let Some(diagnostics) = self.diagnostics.get_mut() {
+            diagnostics.retain(keep);
+            self.kept = by_severity(diagnostics);
+        }
     }
 
     /// The ids of the rules that ran (all enabled rules; none for a report built from
@@ -74,23 +122,27 @@ impl Report {
         &self.ran
     }
 
-    /// The diagnostics, in source order.
+    /// The diagnostics, in source order (built the first time they are asked for).
     pub fn diagnostics(&self) -> &[Diagnostic] {
-        &self.diagnostics
+        self.diagnostics.get_or_init(|| {
+            let diagnostics = self.replay.as_ref().map(|r| r.diagnostics()).unwrap_or_default();
+            debug_assert_eq!(by_severity(&diagnostics), self.kept, "the replay found what the lint found");
+            diagnostics
+        })
     }
 
     /// Takes the diagnostics.
-    pub fn into_diagnostics(self) -> Vec<Diagnostic> {
-        self.diagnostics
+    pub fn into_diagnostics(mut self) -> Vec<Diagnostic> {
+        self.diagnostics();
+        self.diagnostics.take().unwrap_or_default()
     }
 
     /// How many diagnostics have `severity`, including those omitted past the limit.
     pub fn count(&self, severity: Severity) -> usize {
-        let omitted = match severity {
-            Severity::Error => self.omitted.0,
-            Severity::Warning => self.omitted.1,
-        };
-        self.diagnostics.iter().filter(|d| d.severity == severity).count() + omitted
+        match severity {
+            Severity::Error => self.kept.0 + self.omitted.0,
+            Severity::Warning => self.kept.1 + self.omitted.1,
+        }
     }
 
     /// How many diagnostics were found past [`Linter::set_max_diagnostics`](super::Linter::set_max_diagnostics)'s limit and not
@@ -106,7 +158,7 @@ impl Report {
 
     /// Whether there is nothing to report.
     pub fn is_clean(&self) -> bool {
-        self.diagnostics.is_empty() && self.omitted() == 0
+        self.kept == (0, 0) && self.omitted() == 0
     }
 
     /// `Ok(self)` when no diagnostic is an error; otherwise a [`LintError`] that renders every
@@ -142,7 +194,7 @@ impl Report {
         if !self.has_errors() {
             return Ok(self);
         }
-        Err(LintError { source, diagnostics: self.diagnostics })
+        Err(LintError { source, diagnostics: self.into_diagnostics() })
     }
 }
 

@@ -27,8 +27,6 @@ pub struct Overflow {
     pub bytes: usize,
     /// Unicode scalar values of the value.
     pub chars: usize,
-    /// Extended grapheme clusters: the characters a reader sees.
-    pub graphemes: usize,
     /// The byte offset of the first character that does not fit (one straddling a byte limit
     /// does not fit).
     pub cut: usize,
@@ -54,15 +52,12 @@ pub fn overflow(value: &str, limit: Limit) -> Option<Overflow> {
     let cut = cut.map_or(value.len(), |(i, _)| i);
     let chars = value.chars().count();
     // ASCII text has one grapheme per character, except a CR LF pair: skip the segmentation.
-    let graphemes =
-        if value.is_ascii() { chars - value.matches("\r\n").count() } else { value.graphemes(true).count() };
     let tail = value.get(cut..).unwrap_or_default();
-    Some(Overflow {
-        bytes: value.len(),
-        chars,
-        graphemes,
-        cut,
-        over_chars: tail.chars().count(),
-        over_bytes: tail.len(),
-    })
+    Some(Overflow { bytes: value.len(), chars, cut, over_chars: tail.chars().count(), over_bytes: tail.len() })
+}
+
+/// How many characters a reader sees in `value`: extended grapheme clusters (`e` and a
+/// combining accent are one, so is a flag). Asked only when a message is written.
+pub fn graphemes(value: &str) -> usize {
+    if value.is_ascii() { value.len() - value.matches("\r\n").count() } else { value.graphemes(true).count() }
 }

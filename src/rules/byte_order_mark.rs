@@ -11,12 +11,17 @@ declare_rule! {
     }
 }
 
+/// How to fix it.
+const HELP: &str = "RFC 8259 §8.1: a JSON text must not begin with a byte-order mark; some parsers reject it. Save the file as UTF-8 without BOM";
+
 fn check(request: &RequestView<'_, '_>, ctx: &mut Context<'_>) {
     let Some(span) = request.parsed.bom else { return };
-    ctx.report(String::new(), span, "the input starts with a byte-order mark (U+FEFF)".into())
-        .with_label("byte-order mark")
-        .with_help("RFC 8259 §8.1: a JSON text must not begin with a byte-order mark; some parsers reject it. Save the file as UTF-8 without BOM")
-        .with_fix(Fix::replace("remove the byte-order mark", Applicability::Safe, span, ""));
+    ctx.report(span, |d| {
+        d.describe(String::new(), "the input starts with a byte-order mark (U+FEFF)")
+            .with_label("byte-order mark")
+            .with_help(HELP)
+            .with_fix(Fix::replace("remove the byte-order mark", Applicability::Safe, span, ""));
+    });
 }
 
 #[cfg(test)]

@@ -133,24 +133,26 @@ pub(crate) fn not_found(request: &RequestView<'_, '_>, ctx: &mut Context<'_>, fi
     if inventory.contains(kind, value) {
         return;
     }
-    let files = inventory.file_names(kind);
-    let mut message = format!(
-        "`{}` {} names no {what} of the inventory, which holds {} from {}",
-        field.name(),
-        crate::text::quote(value, 40),
-        crate::text::count(inventory.count(kind), what),
-        files.join(", ")
-    );
-    let close = similar::closest(value, inventory.ids(kind));
-    if let Some(close) = close {
-        message.push_str(&format!("; did you mean `{close}`?"));
-    }
-    let d = ctx.report(member.pointer(), member.value.span(), message).with_label(format!("no such {what}")).with_help(
-        format!("check the ID, or save a fresh `{kind}` response (the snapshot may be old or hold only some pages)"),
-    );
-    if let Some(at) = inventory.list_of(kind) {
-        relate(d, inventory, at, format!("the {what}s the inventory holds"));
-    }
+    ctx.report(member.value.span(), |d| {
+        let files = inventory.file_names(kind);
+        let mut message = format!(
+            "`{}` {} names no {what} of the inventory, which holds {} from {}",
+            field.name(),
+            crate::text::quote(value, 40),
+            crate::text::count(inventory.count(kind), what),
+            files.join(", ")
+        );
+        let close = similar::closest(value, inventory.ids(kind));
+        if let Some(close) = close {
+            message.push_str(&format!("; did you mean `{close}`?"));
+        }
+        d.describe(member.pointer(), message).with_label(format!("no such {what}")).with_help(format!(
+            "check the ID, or save a fresh `{kind}` response (the snapshot may be old or hold only some pages)"
+        ));
+        if let Some(at) = inventory.list_of(kind) {
+            relate(d, inventory, at, format!("the {what}s the inventory holds"));
+        }
+    });
 }
 
 /// What `server-az-mismatch` and `server-vpc-mismatch` share: a fact of the server that must
@@ -178,23 +180,17 @@ pub(crate) fn production_site_mismatch(request: &RequestView<'_, '_>, ctx: &mut 
     if actual.value == expected.value {
         return;
     }
-    let d = ctx
-        .report(
-            server.member.pointer(),
-            server.member.value.span(),
-            format!(
-                "server {} is in {} `{}`, but protection group {} protects {}`{}` (its {} site, the current production site)",
-                server.resource.display(),
-                check.noun,
-                actual.value,
-                group.resource.display(),
-                check.site_noun,
-                expected.value,
-                site.side
-            ),
-        )
-        .with_label(check.label)
-        .with_help(check.help);
-    relate(d, server.inventory, actual.at, check.server_note);
-    relate(d, group.inventory, expected.at, check.site_note);
+    ctx.report(server.member.value.span(), |d| {
+        let server_side = format!("server {} is in {} `{}`", server.resource.display(), check.noun, actual.value);
+        let message = format!(
+            "{server_side}, but protection group {} protects {}`{}` (its {} site, the current production site)",
+            group.resource.display(),
+            check.site_noun,
+            expected.value,
+            site.side
+        );
+        d.describe(server.member.pointer(), message).with_label(check.label).with_help(check.help);
+        relate(d, server.inventory, actual.at, check.server_note);
+        relate(d, group.inventory, expected.at, check.site_note);
+    });
 }

@@ -14,6 +14,10 @@ declare_rule! {
     }
 }
 
+/// How to fix it.
+const HELP: &str =
+    "set `\"tenancy\": \"dedicated\"` to create the DR-site server on this host, or remove `dedicated_host_id`";
+
 fn check(request: &RequestView<'_, '_>, ctx: &mut Context<'_>) {
     let Some(host) = request.field(Field::DedicatedHostId).filter(|m| !m.value.is_null()) else { return };
     let tenancy = request.field(Field::Tenancy);
@@ -24,28 +28,23 @@ fn check(request: &RequestView<'_, '_>, ctx: &mut Context<'_>) {
         // Any other value is `tenancy-invalid`'s to report.
         Some(_) => return,
     };
-    let fix = match tenancy {
-        Some(t) => Edit { span: t.value.span, replacement: "\"dedicated\"".into() },
-        None => insert_after(request.parsed.text, host),
-    };
-    let d = ctx
-        .report(
-            Field::DedicatedHostId.pointer(),
-            host.key.span(),
-            format!("`dedicated_host_id` is ignored because {why}"),
-        )
-        .with_label("takes effect only with `\"tenancy\": \"dedicated\"`")
-        .with_help(
-            "set `\"tenancy\": \"dedicated\"` to create the DR-site server on this host, or remove `dedicated_host_id`",
-        )
-        .with_fix(Fix {
-            title: "set `\"tenancy\": \"dedicated\"`".into(),
-            applicability: Applicability::Unsafe,
-            edits: vec![fix],
-        });
-    if let Some(t) = tenancy {
-        d.with_secondary(t.value.span, "set here");
-    }
+    ctx.report(host.key.span(), |d| {
+        let fix = match tenancy {
+            Some(t) => Edit { span: t.value.span, replacement: "\"dedicated\"".into() },
+            None => insert_after(request.parsed.text, host),
+        };
+        d.describe(Field::DedicatedHostId.pointer(), format!("`dedicated_host_id` is ignored because {why}"))
+            .with_label("takes effect only with `\"tenancy\": \"dedicated\"`")
+            .with_help(HELP)
+            .with_fix(Fix {
+                title: "set `\"tenancy\": \"dedicated\"`".into(),
+                applicability: Applicability::Unsafe,
+                edits: vec![fix],
+            });
+        if let Some(t) = tenancy {
+            d.with_secondary(t.value.span, "set here");
+        }
+    });
 }
 
 /// Inserts `"tenancy": "dedicated"` after `host`, on a line of its own when `host` has one.

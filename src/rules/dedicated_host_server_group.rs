@@ -18,10 +18,9 @@ fn check(request: &RequestView<'_, '_>, ctx: &mut Context<'_>) {
     let Some(host) = cloud::id(request, Field::DedicatedHostId) else { return };
     let Some(server) = cloud::server(request) else { return };
     let Some(group) = &server.resource.server_group else { return };
-    let d = ctx
-        .report(
+    ctx.report(host.value.span(), |d| {
+        d.describe(
             host.pointer(),
-            host.value.span(),
             format!(
                 "server {} belongs to ECS server group `{}`; a dedicated host cannot be given for it",
                 server.resource.display(),
@@ -30,5 +29,6 @@ fn check(request: &RequestView<'_, '_>, ctx: &mut Context<'_>) {
         )
         .with_label("not allowed for this server")
         .with_help("remove `dedicated_host_id` (and `tenancy`), or take the server out of its ECS server group");
-    cloud::relate(d, server.inventory, group.at, "the server's ECS server group");
+        cloud::relate(d, server.inventory, group.at, "the server's ECS server group");
+    });
 }

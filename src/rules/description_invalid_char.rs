@@ -22,13 +22,14 @@ fn check(request: &RequestView<'_, '_>, ctx: &mut Context<'_>) {
         return;
     }
     for (c, span) in matching_ascii(description.value, &ANGLE_BRACKETS) {
-        ctx.report(
-            description.pointer(),
-            span,
-            format!("`description` contains {}, which is not allowed", describe_char(c)),
-        )
-        .with_label("not allowed")
-        .with_help("the reference forbids `<` and `>` in a description; remove them or use words");
+        ctx.report(span, |d| {
+            d.describe(
+                description.pointer(),
+                format!("`description` contains {}, which is not allowed", describe_char(c)),
+            )
+            .with_label("not allowed")
+            .with_help("the reference forbids `<` and `>` in a description; remove them or use words");
+        });
     }
 }
 

@@ -30,13 +30,14 @@ fn check(request: &RequestView<'_, '_>, ctx: &mut Context<'_>) {
         if !is_placeholder(id.value.value()) {
             continue;
         }
-        ctx.report(
-            id.pointer(),
-            id.value.span(),
-            format!("`{}` is a placeholder ID copied from the API reference's example", field.name()),
-        )
-        .with_label("example value")
-        .with_help(format!("replace it with {}", field.spec().meaning));
+        ctx.report(id.value.span(), |d| {
+            d.describe(
+                id.pointer(),
+                format!("`{}` is a placeholder ID copied from the API reference's example", field.name()),
+            )
+            .with_label("example value")
+            .with_help(format!("replace it with {}", field.spec().meaning));
+        });
     }
 }
 

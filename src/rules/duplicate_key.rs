@@ -67,14 +67,15 @@ fn check_object(object: &Object<'_>, path: &Path<'_>, ctx: &mut Context<'_>) {
             None => members.iter().take(i).find(|m| m.key.value() == name),
         };
         let Some(first) = first else { continue };
-        ctx.report(
-            Path::Key(path, name).pointer(),
-            member.key.span(),
-            format!("duplicate member name {} in this object", quote(name, 40)),
-        )
-        .with_label("repeated here")
-        .with_secondary(first.key.span(), "first used here")
-        .with_help("keep one of them: parsers disagree on which value wins (sdrs-lint checks the last)");
+        ctx.report(member.key.span(), |d| {
+            d.describe(
+                Path::Key(path, name).pointer(),
+                format!("duplicate member name {} in this object", quote(name, 40)),
+            )
+            .with_label("repeated here")
+            .with_secondary(first.key.span(), "first used here")
+            .with_help("keep one of them: parsers disagree on which value wins (sdrs-lint checks the last)");
+        });
     }
 }
 

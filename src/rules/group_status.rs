@@ -20,13 +20,13 @@ fn check(request: &RequestView<'_, '_>, ctx: &mut Context<'_>) {
         return;
     }
     let group = found.resource.display();
-    let d = ctx
-        .report(
+    ctx.report(found.member.value.span(), |d| {
+        d.describe(
             found.member.pointer(),
-            found.member.value.span(),
             format!("protection group {group} is `{}`; it must be `available` or `protected`", status.value),
         )
         .with_label(format!("a group that is `{}`", status.value))
         .with_help("wait until the group is `available` (or protect it again), or choose another group");
-    cloud::relate(d, found.inventory, status.at, "the group's status");
+        cloud::relate(d, found.inventory, status.at, "the group's status");
+    });
 }

@@ -16,15 +16,15 @@ fn check(request: &RequestView<'_, '_>, ctx: &mut Context<'_>) {
     for &field in Field::ALL.iter().filter(|f| f.is_id()) {
         let Some(id) = request.string(field).filter(|s| is_blank(s.value.value())) else { continue };
         let what = if id.value.value().is_empty() { "empty" } else { "only white space" };
-        let spec = field.spec();
-        let help = if spec.required {
-            format!("give {}", spec.meaning)
-        } else {
-            format!("give {}, or leave `{}` out", spec.meaning, spec.name)
-        };
-        ctx.report(id.pointer(), id.value.span(), format!("`{}` is {what}", spec.name))
-            .with_label("names nothing")
-            .with_help(help);
+        ctx.report(id.value.span(), |d| {
+            let spec = field.spec();
+            let help = if spec.required {
+                format!("give {}", spec.meaning)
+            } else {
+                format!("give {}, or leave `{}` out", spec.meaning, spec.name)
+            };
+            d.describe(id.pointer(), format!("`{}` is {what}", spec.name)).with_label("names nothing").with_help(help);
+        });
     }
 }
 

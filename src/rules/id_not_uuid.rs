@@ -25,30 +25,32 @@ fn check(request: &RequestView<'_, '_>, ctx: &mut Context<'_>) {
             None => {}
             Some(UuidProblem::NotHex { offset, found }) => {
                 let span = id.value.source_span(offset, offset + found.len_utf8());
-                ctx.report(
-                    id.pointer(),
-                    span,
-                    format!("`{name}` is not a UUID: {} is not a hexadecimal digit", describe_char(found)),
-                )
-                .with_label("not 0-9 or a-f")
-                .with_help(HELP);
+                ctx.report(span, |d| {
+                    d.describe(
+                        id.pointer(),
+                        format!("`{name}` is not a UUID: {} is not a hexadecimal digit", describe_char(found)),
+                    )
+                    .with_label("not 0-9 or a-f")
+                    .with_help(HELP);
+                });
             }
             Some(UuidProblem::Shape) => {
-                let count = value.chars().count();
-                let detail = if value.trim() != value {
-                    "it has white space around it".to_string()
-                } else {
-                    let groups = value.split('-').count();
-                    let count = crate::text::count(count, "character");
-                    format!("it has {count} in {}", crate::text::count(groups, "group"))
-                };
-                ctx.report(
-                    id.pointer(),
-                    id.value.span(),
-                    format!("`{name}` is not a UUID (8-4-4-4-12 hexadecimal digits): {detail}"),
-                )
-                .with_label("not a UUID")
-                .with_help(HELP);
+                ctx.report(id.value.span(), |d| {
+                    let count = value.chars().count();
+                    let detail = if value.trim() != value {
+                        "it has white space around it".to_string()
+                    } else {
+                        let groups = value.split('-').count();
+                        let count = crate::text::count(count, "character");
+                        format!("it has {count} in {}", crate::text::count(groups, "group"))
+                    };
+                    d.describe(
+                        id.pointer(),
+                        format!("`{name}` is not a UUID (8-4-4-4-12 hexadecimal digits): {detail}"),
+                    )
+                    .with_label("not a UUID")
+                    .with_help(HELP);
+                });
             }
         }
     }

@@ -12,13 +12,15 @@ declare_rule! {
 
 fn check(request: &RequestView<'_, '_>, ctx: &mut Context<'_>) {
     let Some(error) = &request.parsed.error else { return };
-    let d = ctx.report(String::new(), error.span, error.message.clone()).with_label(error.label.clone());
-    if let Some(help) = &error.help {
-        d.with_help(help.clone());
-    }
-    if let Some((span, text)) = &error.related {
-        d.with_secondary(*span, text.clone());
-    }
+    ctx.report(error.span, |d| {
+        d.describe(String::new(), error.message.clone()).with_label(error.label.clone());
+        if let Some(help) = &error.help {
+            d.with_help(help.clone());
+        }
+        if let Some((span, text)) = &error.related {
+            d.with_secondary(*span, text.clone());
+        }
+    });
 }
 
 #[cfg(test)]

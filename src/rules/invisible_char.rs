@@ -51,14 +51,20 @@ fn check(request: &RequestView<'_, '_>, ctx: &mut Context<'_>) {
                 continue;
             }
             let span = member.value.source_span(offset, offset + c.len_utf8());
-            ctx.report(
-                member.pointer(),
-                span,
-                format!("{} contains {}, an invisible character", member.subject(), describe_char(c)),
-            )
-            .with_label("invisible")
-            .with_help("remove it: invisible characters make different values look the same")
-            .with_fix(Fix::replace("remove the invisible character", Applicability::Unsafe, span, ""));
+            ctx.report(span, |d| {
+                d.describe(
+                    member.pointer(),
+                    format!("{} contains {}, an invisible character", member.subject(), describe_char(c)),
+                )
+                .with_label("invisible")
+                .with_help("remove it: invisible characters make different values look the same")
+                .with_fix(Fix::replace(
+                    "remove the invisible character",
+                    Applicability::Unsafe,
+                    span,
+                    "",
+                ));
+            });
         }
     }
 }

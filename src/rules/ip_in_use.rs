@@ -32,19 +32,19 @@ fn check(request: &RequestView<'_, '_>, ctx: &mut Context<'_>) {
     let address = ip.to_string();
     let Some(port) = networks.iter().find_map(|n| inventory.port(n, &address)) else { return };
     let Some(held) = port.ips.iter().find(|f| f.value == address) else { return };
-    let device = port
-        .device
-        .as_ref()
-        .filter(|d| !d.value.is_empty())
-        .map_or(String::new(), |d| format!(" of device `{}`", d.value));
-    let name = port.id.as_ref().map_or(String::new(), |p| format!(" `{}`", p.value));
-    let d = ctx
-        .report(
+    ctx.report(member.value.span(), |d| {
+        let device = port
+            .device
+            .as_ref()
+            .filter(|d| !d.value.is_empty())
+            .map_or(String::new(), |d| format!(" of device `{}`", d.value));
+        let name = port.id.as_ref().map_or(String::new(), |p| format!(" `{}`", p.value));
+        d.describe(
             member.pointer(),
-            member.value.span(),
             format!("`primary_ip_address` {ip} is already held by port{name}{device} on the subnet"),
         )
         .with_label("already in use")
         .with_help("give a free address of the subnet, or omit the address to have one assigned");
-    cloud::relate(d, inventory, held.at, "the port holding the address");
+        cloud::relate(d, inventory, held.at, "the port holding the address");
+    });
 }

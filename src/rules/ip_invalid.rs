@@ -15,9 +15,11 @@ declare_rule! {
 fn check(request: &RequestView<'_, '_>, ctx: &mut Context<'_>) {
     let Some(ip) = request.string(Field::PrimaryIpAddress) else { return };
     let Err(problem) = ipv4::parse(ip.value.value()) else { return };
-    ctx.report(ip.pointer(), ip.value.span(), format!("`primary_ip_address` {problem}"))
-        .with_label("not a dotted-decimal IPv4 address")
-        .with_help("write four decimal numbers from 0 to 255 separated by dots, such as `192.168.0.5`");
+    ctx.report(ip.value.span(), |d| {
+        d.describe(ip.pointer(), format!("`primary_ip_address` {problem}"))
+            .with_label("not a dotted-decimal IPv4 address")
+            .with_help("write four decimal numbers from 0 to 255 separated by dots, such as `192.168.0.5`");
+    });
 }
 
 #[cfg(test)]

@@ -13,6 +13,9 @@ declare_rule! {
     }
 }
 
+/// How to fix it.
+const HELP: &str = "add `primary_subnet_id` (the subnet of the DR-site server's primary NIC), or remove the address to have one assigned";
+
 fn check(request: &RequestView<'_, '_>, ctx: &mut Context<'_>) {
     let Some(ip) = request.field(Field::PrimaryIpAddress).filter(|m| !m.value.is_null()) else { return };
     let subnet = request.field(Field::PrimarySubnetId);
@@ -23,17 +26,17 @@ fn check(request: &RequestView<'_, '_>, ctx: &mut Context<'_>) {
         Some(NodeKind::String(s)) if is_blank(s.value()) => "blank",
         Some(_) => return,
     };
-    let d = ctx
-        .report(
+    ctx.report(ip.key.span(), |d| {
+        d.describe(
             Field::PrimaryIpAddress.pointer(),
-            ip.key.span(),
             format!("`primary_ip_address` is ignored because `primary_subnet_id` is {why}"),
         )
         .with_label("takes effect only with `primary_subnet_id`")
-        .with_help("add `primary_subnet_id` (the subnet of the DR-site server's primary NIC), or remove the address to have one assigned");
-    if let Some(s) = subnet {
-        d.with_secondary(s.value.span, format!("{why} here"));
-    }
+        .with_help(HELP);
+        if let Some(s) = subnet {
+            d.with_secondary(s.value.span, format!("{why} here"));
+        }
+    });
 }
 
 #[cfg(test)]

@@ -19,22 +19,30 @@ fn check(request: &RequestView<'_, '_>, ctx: &mut Context<'_>) {
     let Some(cidr) = &subnet.resource.cidr else { return };
     let Ok(net) = cidr.value.trim().parse::<Ipv4Net>() else { return };
     let gateway = subnet.resource.gateway.as_ref().filter(|g| g.value.trim().parse() == Ok(ip));
-    let (problem, at, what) = if !net.contains(&ip) {
-        (format!("is outside the subnet's range `{net}`"), cidr.at, "the subnet's range")
+    // What the address is, and whether the message names the range after it.
+    let (problem, of_net, at, what) = if !net.contains(&ip) {
+        ("is outside the subnet's range", true, cidr.at, "the subnet's range")
     } else if let Some(gateway) = gateway {
-        ("is the subnet's gateway".to_string(), gateway.at, "the subnet's gateway")
+        ("is the subnet's gateway", false, gateway.at, "the subnet's gateway")
     } else if net.prefix_len() < 31 && ip == net.network() {
-        (format!("is the network address of `{net}`"), cidr.at, "the subnet's range")
+        ("is the network address of", true, cidr.at, "the subnet's range")
     } else if net.prefix_len() < 31 && ip == net.broadcast() {
-        (format!("is the broadcast address of `{net}`"), cidr.at, "the subnet's range")
+        ("is the broadcast address of", true, cidr.at, "the subnet's range")
     } else {
         return;
     };
-    let d = ctx
-        .report(member.pointer(), member.value.span(), format!("`primary_ip_address` {ip} {problem}"))
+    ctx.report(member.value.span(), |d| {
+        d.describe(
+            member.pointer(),
+            match of_net {
+                true => format!("`primary_ip_address` {ip} {problem} `{net}`"),
+                false => format!("`primary_ip_address` {ip} {problem}"),
+            },
+        )
         .with_label("not a usable address of the subnet")
         .with_help(format!(
             "give a free host address of `{net}` other than the gateway, or omit the address to have one assigned"
         ));
-    cloud::relate(d, subnet.inventory, at, what);
+        cloud::relate(d, subnet.inventory, at, what);
+    });
 }

@@ -28,13 +28,16 @@ pub(super) fn reserved_range(octets: [u8; 4]) -> Option<&'static str> {
 fn check(request: &RequestView<'_, '_>, ctx: &mut Context<'_>) {
     let Some(ip) = request.string(Field::PrimaryIpAddress) else { return };
     let Some(range) = ipv4::parse(ip.value.value()).ok().and_then(reserved_range) else { return };
-    ctx.report(
-        ip.pointer(),
-        ip.value.span(),
-        format!("`primary_ip_address` {} is {range}; no server's NIC can have it", ip.value.value()),
-    )
-    .with_label("not a server address")
-    .with_help("use a free address inside the subnet given by `primary_subnet_id`, or omit it to have one assigned");
+    ctx.report(ip.value.span(), |d| {
+        d.describe(
+            ip.pointer(),
+            format!("`primary_ip_address` {} is {range}; no server's NIC can have it", ip.value.value()),
+        )
+        .with_label("not a server address")
+        .with_help(
+            "use a free address inside the subnet given by `primary_subnet_id`, or omit it to have one assigned",
+        );
+    });
 }
 
 #[cfg(test)]

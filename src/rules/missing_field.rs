@@ -20,20 +20,21 @@ fn check(request: &RequestView<'_, '_>, ctx: &mut Context<'_>) {
                 continue;
             }
             let brace = Span::new(object.node.span.start, object.node.span.start + 1);
-            let wrapped_inner = object.kind == ObjectKind::Root
-                && object.object.members.iter().any(|m| members::find(members::INSTANCE, m.key.value()).is_some());
-            let help = if wrapped_inner {
-                "these members belong inside `protected_instance`: send `{\"protected_instance\": {…}}`".to_string()
-            } else {
-                format!("add `\"{}\"`: {}", spec.name, spec.meaning)
-            };
-            ctx.report(
-                object.kind.member_pointer(spec.name),
-                brace,
-                format!("{} lacks the required member `{}`", object.kind.describe(), spec.name),
-            )
-            .with_label(format!("no `{}` in this object", spec.name))
-            .with_help(help);
+            ctx.report(brace, |d| {
+                let wrapped_inner = object.kind == ObjectKind::Root
+                    && object.object.members.iter().any(|m| members::find(members::INSTANCE, m.key.value()).is_some());
+                let help = if wrapped_inner {
+                    "these members belong inside `protected_instance`: send `{\"protected_instance\": {…}}`".to_string()
+                } else {
+                    format!("add `\"{}\"`: {}", spec.name, spec.meaning)
+                };
+                d.describe(
+                    object.kind.member_pointer(spec.name),
+                    format!("{} lacks the required member `{}`", object.kind.describe(), spec.name),
+                )
+                .with_label(format!("no `{}` in this object", spec.name))
+                .with_help(help);
+            });
         }
     }
 }

@@ -140,32 +140,66 @@ pub trait Rule: Send + Sync {
 
 /// Where a running rule reports its diagnostics.
 pub struct Context<'d> {
-    rule: &'static str,
+    /// The rule's position in [`RULES`].
+    rule: u16,
+    id: &'static str,
     severity: Severity,
     out: &'d mut dyn Collect,
 }
 
 impl<'d> Context<'d> {
-    pub(crate) fn new(rule: &'static str, severity: Severity, out: &'d mut dyn Collect) -> Self {
-        Context { rule, severity, out }
+    /// The context of `RULES[rule]`, reporting with `severity` into `out`.
+    pub(crate) fn new(rule: usize, severity: Severity, out: &'d mut dyn Collect) -> Self {
+        let id = RULES.get(rule).map_or("", |r| r.meta().id);
+        Context { rule: u16::try_from(rule).unwrap_or(u16::MAX), id, severity, out }
     }
 
-    /// Records a diagnostic at `span` about the member at JSON Pointer `pointer`; the returned
-    /// reference adds labels, help and a fix.
-    pub(crate) fn report(&mut self, pointer: String, span: Span, message: String) -> &mut Diagnostic {
-        self.out.push(Diagnostic::new(self.rule, self.severity, pointer, span, message))
+    /// Reports a finding whose primary label is `span`. `describe` gives it its pointer,
+    /// message, labels, help and fix ([`Diagnostic::describe`]); it runs only when the
+    /// diagnostics are asked for, so a lint whose findings are only counted builds no text.
+    pub(crate) fn report(&mut self, span: Span, describe: impl FnOnce(&mut Diagnostic)) {
+        let finding = Finding { start: span.start, rule: self.rule, severity: self.severity };
+        if let Some(diagnostic) = self.out.found(finding, self.id, span) {
+            describe(diagnostic);
+        }
     }
 }
 
-/// What collects the diagnostics of running rules (the engine's sink, a test's list).
+/// What the engine keeps of a finding until its diagnostic is asked for: enough to order,
+/// count and limit the findings as their diagnostics would be.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Finding {
+    /// Where its primary label starts.
+    pub start: usize,
+    /// The rule that found it: its position in [`RULES`], which is sorted by id.
+    pub rule: u16,
+    /// The severity the rule ran with.
+    pub severity: Severity,
+}
+
+impl Finding {
+    /// The order reports list findings in: [`Diagnostic::source_order`], as [`RULES`] is
+    /// sorted by id.
+    pub(crate) fn source_order(&self) -> (usize, u16) {
+        (self.start, self.rule)
+    }
+
+    /// Its diagnostic at `span` (of rule `id`), yet to be described.
+    pub(crate) fn diagnostic(self, id: &'static str, span: Span) -> Diagnostic {
+        Diagnostic::new(id, self.severity, String::new(), span, String::new())
+    }
+}
+
+/// What collects the findings of running rules (the engine's sink, a test's list).
 pub(crate) trait Collect {
-    /// Keeps `diagnostic`; the returned reference lets the rule decorate it.
-    fn push(&mut self, diagnostic: Diagnostic) -> &mut Diagnostic;
+    /// Keeps `finding` of rule `id`, whose primary label is `span`; returns its diagnostic
+    /// for the rule to describe when this collector keeps whole diagnostics.
+    fn found(&mut self, finding: Finding, id: &'static str, span: Span) -> Option<&mut Diagnostic>;
 }
 
 impl Collect for Vec<Diagnostic> {
-    fn push(&mut self, diagnostic: Diagnostic) -> &mut Diagnostic {
-        self.push_mut(diagnostic)
+    fn found(&mut self, finding: Finding, id: &'static str, span: Span) -> Option<&mut Diagnostic> {
+        Some(self.push_mut(finding.diagnostic(id, span)))
     }
 }
 

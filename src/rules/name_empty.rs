@@ -13,9 +13,11 @@ declare_rule! {
 
 fn check(request: &RequestView<'_, '_>, ctx: &mut Context<'_>) {
     let Some(name) = request.string(Field::Name).filter(|s| s.value.value().is_empty()) else { return };
-    ctx.report(name.pointer(), name.value.span(), "`name` is empty".into()).with_label("empty name").with_help(
-        "name the protected instance: up to 64 bytes of Chinese characters, letters, digits, `.`, `_` and `-`",
-    );
+    ctx.report(name.value.span(), |d| {
+        d.describe(name.pointer(), "`name` is empty").with_label("empty name").with_help(
+            "name the protected instance: up to 64 bytes of Chinese characters, letters, digits, `.`, `_` and `-`",
+        );
+    });
 }
 
 #[cfg(test)]

@@ -16,6 +16,10 @@ declare_rule! {
     }
 }
 
+/// Why full-width letters are refused.
+const FULL_WIDTH: &str =
+    "the reference prints the allowed characters in full-width type, but only their ASCII forms are accepted";
+
 const ALLOWED: &str = "Chinese characters (U+4E00–U+9FFF), ASCII letters and digits, `.`, `_` and `-`";
 
 /// The ASCII characters `name` allows.
@@ -72,38 +76,41 @@ fn report_run(ctx: &mut Context<'_>, name: &StrMember<'_, '_>, start: usize, end
     let span = name.value.source_span(start, end);
     let twins: Option<String> = text.chars().map(|c| ascii_twin(c).filter(|&t| allowed(t))).collect();
     if let Some(ascii) = twins {
-        ctx.report(
-            name.pointer(),
-            span,
-            format!("`name` contains the full-width {} ({}), which is not allowed", quote(text, 20), code_points(text, 8)),
-        )
-        .with_label(format!("full-width; did you mean `{ascii}`?"))
-        .with_help(format!(
-            "write `{ascii}`: the reference prints the allowed characters in full-width type, but only their ASCII forms are accepted"
-        ))
-        .with_fix(Fix::replace(format!("replace with `{ascii}`"), Applicability::Unsafe, span, ascii));
+        ctx.report(span, |d| {
+            let message = format!(
+                "`name` contains the full-width {} ({}), which is not allowed",
+                quote(text, 20),
+                code_points(text, 8)
+            );
+            d.describe(name.pointer(), message)
+                .with_label(format!("full-width; did you mean `{ascii}`?"))
+                .with_help(format!("write `{ascii}`: {FULL_WIDTH}"))
+                .with_fix(Fix::replace(format!("replace with `{ascii}`"), Applicability::Unsafe, span, ascii));
+        });
         return;
     }
-    let mut chars = text.chars();
-    let message = match (chars.next(), chars.next()) {
-        (Some(c), None) => format!("`name` contains {}, which is not allowed", describe_char(c)),
-        _ => format!("`name` contains {} ({}), which is not allowed", quote(text, 20), code_points(text, 8)),
-    };
-    let mut help = format!("a name may hold only {ALLOWED}");
-    let mut twins: Vec<String> = Vec::new();
-    for (c, twin) in text.chars().filter_map(|c| Some((c, ascii_twin(c).filter(|&t| allowed(t))?))) {
-        let pair = format!("`{twin}` for `{c}`");
-        if !twins.contains(&pair) {
-            twins.push(pair);
+    ctx.report(span, |d| {
+        let mut chars = text.chars();
+        let message = match (chars.next(), chars.next()) {
+            (Some(c), None) => format!("`name` contains {}, which is not allowed", describe_char(c)),
+            _ => format!("`name` contains {} ({}), which is not allowed", quote(text, 20), code_points(text, 8)),
+        };
+        let mut help = format!("a name may hold only {ALLOWED}");
+        let mut twins: Vec<String> = Vec::new();
+        for (c, twin) in text.chars().filter_map(|c| Some((c, ascii_twin(c).filter(|&t| allowed(t))?))) {
+            let pair = format!("`{twin}` for `{c}`");
+            if !twins.contains(&pair) {
+                twins.push(pair);
+            }
         }
-    }
-    if !twins.is_empty() {
-        help.push_str(&format!("; write the ASCII {}", twins.join(", ")));
-    }
-    if text.chars().any(char::is_whitespace) {
-        help.push_str("; use `_` or `-` instead of spaces");
-    }
-    ctx.report(name.pointer(), span, message).with_label("not allowed in a name").with_help(help);
+        if !twins.is_empty() {
+            help.push_str(&format!("; write the ASCII {}", twins.join(", ")));
+        }
+        if text.chars().any(char::is_whitespace) {
+            help.push_str("; use `_` or `-` instead of spaces");
+        }
+        d.describe(name.pointer(), message).with_label("not allowed in a name").with_help(help);
+    });
 }
 
 #[cfg(test)]

@@ -15,17 +15,18 @@ fn check(request: &RequestView<'_, '_>, ctx: &mut Context<'_>) {
     for object in request.objects() {
         for spec in object.kind.spec().iter().filter(|s| !s.required) {
             let Some(member) = object.get(spec.name).filter(|m| m.value.is_null()) else { continue };
-            let subject = object.kind.subject(spec.name);
-            let d = ctx
-                .report(object.kind.member_pointer(spec.name), member.value.span, format!("{subject} is `null`"))
-                .with_label("`null`")
-                .with_help(format!(
-                    "leave {subject} out instead: the reference documents it as optional, not as nullable"
-                ));
-            // Unsafe: whether the service treats `null` like an absent member is not documented.
-            if let Some(span) = object.object.removal_span(spec.name) {
-                d.with_fix(Fix::replace(format!("remove `{}`", spec.name), Applicability::Unsafe, span, ""));
-            }
+            ctx.report(member.value.span, |d| {
+                let subject = object.kind.subject(spec.name);
+                d.describe(object.kind.member_pointer(spec.name), format!("{subject} is `null`"))
+                    .with_label("`null`")
+                    .with_help(format!(
+                        "leave {subject} out instead: the reference documents it as optional, not as nullable"
+                    ));
+                // Unsafe: whether the service treats `null` like an absent member is not documented.
+                if let Some(span) = object.object.removal_span(spec.name) {
+                    d.with_fix(Fix::replace(format!("remove `{}`", spec.name), Applicability::Unsafe, span, ""));
+                }
+            });
         }
     }
 }

@@ -26,20 +26,23 @@ fn check(request: &RequestView<'_, '_>, ctx: &mut Context<'_>) {
     if id.starts_with("{{") && id.ends_with("}}") {
         return;
     }
-    let problem = if id.is_empty() {
-        "the request line has no project ID".to_string()
-    } else if id.starts_with('{') && id.ends_with('}') {
-        format!("the project ID is still the placeholder `{id}`")
-    } else if id.len() != 32 || !id.bytes().all(|b| b.is_ascii_hexdigit()) {
-        format!(
-            "the project ID {} is not 32 hexadecimal digits (it has {} characters)",
-            quote(id, 40),
-            id.chars().count()
-        )
-    } else {
+    if id.len() == 32 && id.bytes().all(|b| b.is_ascii_hexdigit()) {
         return;
-    };
-    ctx.report(String::new(), span, problem).with_label("project ID").with_help(HELP);
+    }
+    ctx.report(span, |d| {
+        let problem = if id.is_empty() {
+            "the request line has no project ID".to_string()
+        } else if id.starts_with('{') && id.ends_with('}') {
+            format!("the project ID is still the placeholder `{id}`")
+        } else {
+            format!(
+                "the project ID {} is not 32 hexadecimal digits (it has {} characters)",
+                quote(id, 40),
+                id.chars().count()
+            )
+        };
+        d.describe(String::new(), problem).with_label("project ID").with_help(HELP);
+    });
 }
 
 #[cfg(test)]

@@ -16,27 +16,28 @@ const EXPECTED: &str = "/v1/{project_id}/protected-instances";
 fn check(request: &RequestView<'_, '_>, ctx: &mut Context<'_>) {
     let Some(http) = request.http else { return };
     if http.method.is_empty() {
-        ctx.report(
-            String::new(),
-            http.method_span,
-            "the request line has no method, so it is sent as `GET`; a protected instance is created with `POST`"
-                .into(),
-        )
-        .with_label("no method")
-        .with_help(format!("send `POST {EXPECTED}`"))
-        .with_fix(Fix::replace("add `POST`", Applicability::Unsafe, http.method_span, "POST "));
+        ctx.report(http.method_span, |d| {
+            d.describe(
+                String::new(),
+                "the request line has no method, so it is sent as `GET`; a protected instance is created with `POST`",
+            )
+            .with_label("no method")
+            .with_help(format!("send `POST {EXPECTED}`"))
+            .with_fix(Fix::replace("add `POST`", Applicability::Unsafe, http.method_span, "POST "));
+        });
     } else if http.method != "POST" {
         // Upper-casing keeps the call; any other method is a different call.
         let applicability =
             if http.method.eq_ignore_ascii_case("POST") { Applicability::Safe } else { Applicability::Unsafe };
-        ctx.report(
-            String::new(),
-            http.method_span,
-            format!("the method is `{}`; a protected instance is created with `POST`", http.method),
-        )
-        .with_label("not POST")
-        .with_help(format!("send `POST {EXPECTED}`; methods are case-sensitive"))
-        .with_fix(Fix::replace("use `POST`", applicability, http.method_span, "POST"));
+        ctx.report(http.method_span, |d| {
+            d.describe(
+                String::new(),
+                format!("the method is `{}`; a protected instance is created with `POST`", http.method),
+            )
+            .with_label("not POST")
+            .with_help(format!("send `POST {EXPECTED}`; methods are case-sensitive"))
+            .with_fix(Fix::replace("use `POST`", applicability, http.method_span, "POST"));
+        });
     }
     let segments: Vec<&str> = http.segments().map(|(s, _)| s).collect();
     // A variable right before the path (`{{baseUrl}}/protected-instances`) may hold its start.
@@ -48,13 +49,14 @@ fn check(request: &RequestView<'_, '_>, ctx: &mut Context<'_>) {
         _ => false,
     };
     if !expected {
-        ctx.report(
-            String::new(),
-            http.path_span,
-            format!("the path is {}; it must be `{EXPECTED}`", crate::text::quote(http.path, 80)),
-        )
-        .with_label("not the create-protected-instance path")
-        .with_help(format!("write the path as `{EXPECTED}`, with your project ID in the middle"));
+        ctx.report(http.path_span, |d| {
+            d.describe(
+                String::new(),
+                format!("the path is {}; it must be `{EXPECTED}`", crate::text::quote(http.path, 80)),
+            )
+            .with_label("not the create-protected-instance path")
+            .with_help(format!("write the path as `{EXPECTED}`, with your project ID in the middle"));
+        });
     }
 }
 

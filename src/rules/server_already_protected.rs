@@ -15,6 +15,9 @@ declare_rule! {
     }
 }
 
+/// How to fix it.
+const HELP: &str = "a server can belong to one protected instance only: choose another server, or delete the existing protected instance first";
+
 fn check(request: &RequestView<'_, '_>, ctx: &mut Context<'_>) {
     let Some(inventory) = request.inventory.filter(|i| i.has(Kind::ProtectedInstances)) else { return };
     let Some(member) = cloud::id(request, Field::ServerId) else { return };
@@ -23,15 +26,13 @@ fn check(request: &RequestView<'_, '_>, ctx: &mut Context<'_>) {
         return;
     }
     let Some((instance, named)) = inventory.protecting(member.value.value()) else { return };
-    let which = instance.display();
-    let status = instance.status.as_ref().map_or(String::new(), |s| format!(" (status `{}`)", s.value));
-    let d = ctx
-        .report(
-            member.pointer(),
-            member.value.span(),
-            format!("server {} already belongs to protected instance {which}{status}", cloud::server_name(inventory, &member)),
-        )
-        .with_label("already protected")
-        .with_help("a server can belong to one protected instance only: choose another server, or delete the existing protected instance first");
-    cloud::relate(d, inventory, named.at, "the protected instance that holds it");
+    ctx.report(member.value.span(), |d| {
+        let which = instance.display();
+        let status = instance.status.as_ref().map_or(String::new(), |s| format!(" (status `{}`)", s.value));
+        let server = cloud::server_name(inventory, &member);
+        d.describe(member.pointer(), format!("server {server} already belongs to protected instance {which}{status}"))
+            .with_label("already protected")
+            .with_help(HELP);
+        cloud::relate(d, inventory, named.at, "the protected instance that holds it");
+    });
 }

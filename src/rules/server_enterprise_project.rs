@@ -19,10 +19,9 @@ fn check(request: &RequestView<'_, '_>, ctx: &mut Context<'_>) {
     else {
         return;
     };
-    let d = ctx
-        .report(
+    ctx.report(server.member.value.span(), |d| {
+        d.describe(
             server.member.pointer(),
-            server.member.value.span(),
             format!(
                 "server {} belongs to enterprise project `{}`; the DR-site server will not join it",
                 server.resource.display(),
@@ -33,5 +32,6 @@ fn check(request: &RequestView<'_, '_>, ctx: &mut Context<'_>) {
         .with_help(
             "after the protected instance is created, add the DR-site server to the enterprise project yourself",
         );
-    cloud::relate(d, server.inventory, project.at, "the server's enterprise project");
+        cloud::relate(d, server.inventory, project.at, "the server's enterprise project");
+    });
 }

@@ -14,6 +14,9 @@ declare_rule! {
     }
 }
 
+/// How to fix it.
+const HELP: &str = "the DR-site server needs the key pair to decrypt its password: make sure it still exists (or save a fresh `keypairs` response)";
+
 fn check(request: &RequestView<'_, '_>, ctx: &mut Context<'_>) {
     let Some(server) = cloud::server(request) else { return };
     if !server.inventory.has(Kind::Keypairs) {
@@ -24,18 +27,14 @@ fn check(request: &RequestView<'_, '_>, ctx: &mut Context<'_>) {
     if server.inventory.keypairs.get(&key.value).is_some() {
         return;
     }
-    let d = ctx
-        .report(
-            server.member.pointer(),
-            server.member.value.span(),
-            format!(
-                "server {} runs Windows and logs in with key pair `{}`, which is not among the inventory's {}",
-                server.resource.display(),
-                key.value,
-                crate::text::count(server.inventory.count(Kind::Keypairs), "key pair")
-            ),
-        )
-        .with_label("its key pair is missing")
-        .with_help("the DR-site server needs the key pair to decrypt its password: make sure it still exists (or save a fresh `keypairs` response)");
-    cloud::relate(d, server.inventory, key.at, "the server's key pair");
+    ctx.report(server.member.value.span(), |d| {
+        let message = format!(
+            "server {} runs Windows and logs in with key pair `{}`, which is not among the inventory's {}",
+            server.resource.display(),
+            key.value,
+            crate::text::count(server.inventory.count(Kind::Keypairs), "key pair")
+        );
+        d.describe(server.member.pointer(), message).with_label("its key pair is missing").with_help(HELP);
+        cloud::relate(d, server.inventory, key.at, "the server's key pair");
+    });
 }

@@ -17,13 +17,10 @@ fn check(request: &RequestView<'_, '_>, ctx: &mut Context<'_>) {
     let Some(found) = cloud::server(request) else { return };
     let Some(locked) = found.resource.locked.as_ref().filter(|l| l.value) else { return };
     let server = found.resource.display();
-    let d = ctx
-        .report(
-            found.member.pointer(),
-            found.member.value.span(),
-            format!("server {server} is locked; a locked server cannot be protected"),
-        )
-        .with_label("a locked server")
-        .with_help("unlock the server (ECS: unlock a server) or ask whoever locked it, then send the request");
-    cloud::relate(d, found.inventory, locked.at, "the server is locked");
+    ctx.report(found.member.value.span(), |d| {
+        d.describe(found.member.pointer(), format!("server {server} is locked; a locked server cannot be protected"))
+            .with_label("a locked server")
+            .with_help("unlock the server (ECS: unlock a server) or ask whoever locked it, then send the request");
+        cloud::relate(d, found.inventory, locked.at, "the server is locked");
+    });
 }

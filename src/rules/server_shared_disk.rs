@@ -24,12 +24,11 @@ fn check(request: &RequestView<'_, '_>, ctx: &mut Context<'_>) {
     let server = cloud::server(request).map(|f| f.resource);
     for disk in inventory.disks_of(member.value.value(), server) {
         let Some(shared) = disk.shared() else { continue };
-        let name = disk.name.as_ref().filter(|n| !n.value.is_empty()).or(disk.id.as_ref());
-        let name = crate::text::quote(name.map_or("", |n| n.value.as_str()), 60);
-        let d = ctx
-            .report(
+        ctx.report(member.value.span(), |d| {
+            let name = disk.name.as_ref().filter(|n| !n.value.is_empty()).or(disk.id.as_ref());
+            let name = crate::text::quote(name.map_or("", |n| n.value.as_str()), 60);
+            d.describe(
                 member.pointer(),
-                member.value.span(),
                 format!(
                     "server {} has the shared disk {name} attached; a server with a shared disk cannot be protected",
                     cloud::server_name(inventory, &member)
@@ -37,6 +36,7 @@ fn check(request: &RequestView<'_, '_>, ctx: &mut Context<'_>) {
             )
             .with_label("has a shared disk")
             .with_help("detach the shared disk from the server, or protect another server");
-        cloud::relate(d, inventory, shared, "the disk is shared");
+            cloud::relate(d, inventory, shared, "the disk is shared");
+        });
     }
 }

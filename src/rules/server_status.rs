@@ -20,13 +20,13 @@ fn check(request: &RequestView<'_, '_>, ctx: &mut Context<'_>) {
         return;
     }
     let server = found.resource.display();
-    let d = ctx
-        .report(
+    ctx.report(found.member.value.span(), |d| {
+        d.describe(
             found.member.pointer(),
-            found.member.value.span(),
             format!("server {server} is `{}`; it must be `ACTIVE` (running) or `SHUTOFF` (stopped)", status.value),
         )
         .with_label(format!("a server that is `{}`", status.value))
         .with_help("wait until the server is running or stopped, then send the request");
-    cloud::relate(d, found.inventory, status.at, "the server's status");
+        cloud::relate(d, found.inventory, status.at, "the server's status");
+    });
 }

@@ -20,21 +20,18 @@ fn check(request: &RequestView<'_, '_>, ctx: &mut Context<'_>) {
     if vpc.value == expected.value {
         return;
     }
-    let d = ctx
-        .report(
-            subnet.member.pointer(),
-            subnet.member.value.span(),
-            format!(
-                "subnet {} is in VPC `{}`, but the DR-site server of protection group {} is created in VPC `{}` (its {} site)",
-                subnet.resource.display(),
-                vpc.value,
-                group.resource.display(),
-                expected.value,
-                site.side
-            ),
-        )
-        .with_label("in another VPC")
-        .with_help("choose a subnet of the group's DR-site VPC");
-    cloud::relate(d, subnet.inventory, vpc.at, "the subnet's VPC");
-    cloud::relate(d, group.inventory, expected.at, "the group's DR-site VPC");
+    ctx.report(subnet.member.value.span(), |d| {
+        let subnet_side = format!("subnet {} is in VPC `{}`", subnet.resource.display(), vpc.value);
+        let message = format!(
+            "{subnet_side}, but the DR-site server of protection group {} is created in VPC `{}` (its {} site)",
+            group.resource.display(),
+            expected.value,
+            site.side
+        );
+        d.describe(subnet.member.pointer(), message)
+            .with_label("in another VPC")
+            .with_help("choose a subnet of the group's DR-site VPC");
+        cloud::relate(d, subnet.inventory, vpc.at, "the subnet's VPC");
+        cloud::relate(d, group.inventory, expected.at, "the group's DR-site VPC");
+    });
 }

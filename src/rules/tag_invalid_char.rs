@@ -24,15 +24,16 @@ fn check(request: &RequestView<'_, '_>, ctx: &mut Context<'_>) {
         for member in TagField::ALL.iter().filter_map(|f| tag.text(f.name())).filter(suspicious) {
             for (c, span) in matching_ascii(member.value, &FORBIDDEN) {
                 let what = if c < ' ' { "a control character" } else { "forbidden" };
-                ctx.report(
-                    member.pointer(),
-                    span,
-                    format!("{} contains {}, which is not allowed", member.subject(), describe_char(c)),
-                )
-                .with_label(what)
-                .with_help(
-                    "tag keys and values must not hold ASCII control characters (0–31) or any of * < > \\ = , | /",
-                );
+                ctx.report(span, |d| {
+                    d.describe(
+                        member.pointer(),
+                        format!("{} contains {}, which is not allowed", member.subject(), describe_char(c)),
+                    )
+                    .with_label(what)
+                    .with_help(
+                        "tag keys and values must not hold ASCII control characters (0–31) or any of * < > \\ = , | /",
+                    );
+                });
             }
         }
     }

@@ -17,14 +17,15 @@ fn check(request: &RequestView<'_, '_>, ctx: &mut Context<'_>) {
     let mut first = FirstSeen::default();
     for key in request.tag_strings(TagField::Key) {
         let Some(earlier) = first.first_or_insert(key.value.value(), key.value) else { continue };
-        ctx.report(
-            key.pointer(),
-            key.value.span(),
-            format!("tag key {} is already used by an earlier tag", quote(key.value.value(), 40)),
-        )
-        .with_label("repeated key")
-        .with_secondary(earlier.span(), "first used here")
-        .with_help("tag keys must be unique within a request: merge the two tags or rename one");
+        ctx.report(key.value.span(), |d| {
+            d.describe(
+                key.pointer(),
+                format!("tag key {} is already used by an earlier tag", quote(key.value.value(), 40)),
+            )
+            .with_label("repeated key")
+            .with_secondary(earlier.span(), "first used here")
+            .with_help("tag keys must be unique within a request: merge the two tags or rename one");
+        });
     }
 }
 

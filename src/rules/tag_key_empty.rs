@@ -13,9 +13,11 @@ declare_rule! {
 
 fn check(request: &RequestView<'_, '_>, ctx: &mut Context<'_>) {
     for key in request.tag_strings(TagField::Key).filter(|k| k.value.value().is_empty()) {
-        ctx.report(key.pointer(), key.value.span(), "tag `key` is empty".into())
-            .with_label("empty key")
-            .with_help("give the tag a key of 1 to 36 characters, or remove the tag");
+        ctx.report(key.value.span(), |d| {
+            d.describe(key.pointer(), "tag `key` is empty")
+                .with_label("empty key")
+                .with_help("give the tag a key of 1 to 36 characters, or remove the tag");
+        });
     }
 }
 

@@ -70,69 +70,75 @@ fn full_fold(s: &str) -> String {
 }
 
 /// A key's fold, as compared and hashed. Keys of ASCII and U+4000–U+9FFF (CJK ideographs,
-/// hexagrams), the common case, are folded character by character as they are compared, so they
+/// hexagrams), the common case, are folded byte by byte as they are compared, so they
 /// are neither copied nor run through the normalisation and skeleton iterators: none of these
 /// characters is default-ignorable or changed by NFKC, only ASCII letters have case, and the
 /// skeleton maps each to its own prototype, made of starters already in NFD (except the few
 /// [`CONFUSABLE_IDEOGRAPHS`], whose keys are folded in full).
 #[derive(Debug)]
 enum Fold<'k> {
-    /// A key whose fold is [`FoldChars`] of its text.
+    /// A key whose fold is [`FoldBytes`] of its text.
     Plain(Cow<'k, str>),
     /// Any other key, folded.
     Done(String),
 }
 
 impl Fold<'_> {
-    fn chars(&self) -> FoldChars<'_> {
+    /// The UTF-8 bytes of the fold (compared and digested as bytes: equal byte sequences are
+    /// equal character sequences, and bytes need no decoding).
+    fn bytes(&self) -> FoldBytes<'_> {
         match self {
-            Fold::Plain(text) => FoldChars { rest: text.chars(), plain: true, pending: "".chars() },
-            Fold::Done(folded) => FoldChars { rest: folded.chars(), plain: false, pending: "".chars() },
+            Fold::Plain(text) => FoldBytes { rest: text.bytes(), plain: true, pending: b"".iter() },
+            Fold::Done(folded) => FoldBytes { rest: folded.bytes(), plain: false, pending: b"".iter() },
         }
     }
 }
 
+/// Folds are compared byte by byte, which stops at the first difference: keys of a request
+/// are few (a linear scan compares each with the ones before it) and differ early.
 impl PartialEq for Fold<'_> {
     fn eq(&self, other: &Self) -> bool {
-        self.chars().eq(other.chars())
+        self.bytes().eq(other.bytes())
     }
 }
 
 impl Eq for Fold<'_> {}
 
+/// Hashed (only when thousands of keys make [`FirstSeen`] use a map) as one FNV-1a digest of
+/// the bytes, handed to the hasher once.
 impl std::hash::Hash for Fold<'_> {
     fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
-        for c in self.chars() {
-            state.write_u32(u32::from(c));
-        }
+        let fnv = |h: u64, b: u8| (h ^ u64::from(b)).wrapping_mul(0x1_0000_01b3);
+        state.write_u64(self.bytes().fold(0xcbf2_9ce4_8422_2325, fnv));
     }
 }
 
-/// The characters of a [`Fold`].
-struct FoldChars<'s> {
-    rest: std::str::Chars<'s>,
+/// The bytes of a [`Fold`]: in a plain key only ASCII characters change (lower case, then
+/// their prototype); every other byte is its own fold.
+struct FoldBytes<'s> {
+    rest: std::str::Bytes<'s>,
     /// Whether `rest` still needs the ASCII fold.
     plain: bool,
     /// The rest of an ASCII character's prototype.
-    pending: std::str::Chars<'static>,
+    pending: std::slice::Iter<'static, u8>,
 }
 
-impl Iterator for FoldChars<'_> {
-    type Item = char;
+impl Iterator for FoldBytes<'_> {
+    type Item = u8;
 
-    fn next(&mut self) -> Option<char> {
-        if let Some(c) = self.pending.next() {
-            return Some(c);
+    fn next(&mut self) -> Option<u8> {
+        if let Some(&b) = self.pending.next() {
+            return Some(b);
         }
-        let c = self.rest.next()?;
-        if !self.plain {
-            return Some(c);
+        let b = self.rest.next()?;
+        if !self.plain || !b.is_ascii() {
+            return Some(b);
         }
-        let lower = c.to_ascii_lowercase();
-        match u8::try_from(lower).ok().and_then(ascii_prototype) {
+        let lower = b.to_ascii_lowercase();
+        match ascii_prototype(lower) {
             Some(prototype) => {
-                self.pending = prototype.chars();
-                self.pending.next()
+                self.pending = prototype.as_bytes().iter();
+                self.pending.next().copied()
             }
             None => Some(lower),
         }
@@ -229,19 +235,20 @@ fn check(request: &RequestView<'_, '_>, ctx: &mut Context<'_>) {
         if earlier_spelling == spelling || lookalikes.first_or_insert(spelling, ()).is_some() {
             continue;
         }
-        ctx.report(
-            key.pointer(),
-            key.value.span(),
-            format!(
-                "tag key {} looks like the earlier key {}: they differ only in {}",
-                quote(spelling, 40),
-                quote(earlier_spelling, 40),
-                difference(spelling, earlier_spelling)
-            ),
-        )
-        .with_label("looks like an earlier key")
-        .with_secondary(earlier.span(), "the earlier key")
-        .with_help("the service keeps both as different keys, but people cannot tell them apart; use one spelling");
+        ctx.report(key.value.span(), |d| {
+            d.describe(
+                key.pointer(),
+                format!(
+                    "tag key {} looks like the earlier key {}: they differ only in {}",
+                    quote(spelling, 40),
+                    quote(earlier_spelling, 40),
+                    difference(spelling, earlier_spelling)
+                ),
+            )
+            .with_label("looks like an earlier key")
+            .with_secondary(earlier.span(), "the earlier key")
+            .with_help("the service keeps both as different keys, but people cannot tell them apart; use one spelling");
+        });
     }
 }
 
@@ -272,7 +279,8 @@ mod tests {
 
     /// `fold` of a key whose decoded value is `s`, through the fast paths its bytes allow.
     fn fast_fold(s: &str) -> String {
-        fold(&JsonStr::new(Span::empty(0), s, s.into())).chars().collect()
+        let bytes: Vec<u8> = fold(&JsonStr::new(Span::empty(0), s, s.into())).bytes().collect();
+        String::from_utf8(bytes).expect("a fold is UTF-8")
     }
 
     #[test]

@@ -26,31 +26,28 @@ fn check(request: &RequestView<'_, '_>, ctx: &mut Context<'_>) {
         return;
     }
     let span = tenancy.value.span();
-    let d = ctx
-        .report(
-            tenancy.pointer(),
-            span,
-            format!("`tenancy` is {}; it must be `shared` or `dedicated`", quote(value, 30)),
-        )
-        .with_label("not a tenancy");
-    // Only the case differs: the value certainly meant is the lower-case one.
-    if let Some(v) = values().find(|v| v.eq_ignore_ascii_case(value)) {
-        d.with_help(format!("values are lower-case: write `{v}`")).with_fix(Fix::replace(
-            format!("replace with `{v}`"),
-            Applicability::Safe,
-            span,
-            format!("\"{v}\""),
-        ));
-    } else if let Some(v) = similar::closest(value.trim(), values()) {
-        d.with_help(format!("did you mean `{v}`?")).with_fix(Fix::replace(
-            format!("replace with `{v}`"),
-            Applicability::Unsafe,
-            span,
-            format!("\"{v}\""),
-        ));
-    } else {
-        d.with_help("use `shared` (the default: the shared resource pool) or `dedicated` (a dedicated host)");
-    }
+    ctx.report(span, |d| {
+        d.describe(tenancy.pointer(), format!("`tenancy` is {}; it must be `shared` or `dedicated`", quote(value, 30)))
+            .with_label("not a tenancy");
+        // Only the case differs: the value certainly meant is the lower-case one.
+        if let Some(v) = values().find(|v| v.eq_ignore_ascii_case(value)) {
+            d.with_help(format!("values are lower-case: write `{v}`")).with_fix(Fix::replace(
+                format!("replace with `{v}`"),
+                Applicability::Safe,
+                span,
+                format!("\"{v}\""),
+            ));
+        } else if let Some(v) = similar::closest(value.trim(), values()) {
+            d.with_help(format!("did you mean `{v}`?")).with_fix(Fix::replace(
+                format!("replace with `{v}`"),
+                Applicability::Unsafe,
+                span,
+                format!("\"{v}\""),
+            ));
+        } else {
+            d.with_help("use `shared` (the default: the shared resource pool) or `dedicated` (a dedicated host)");
+        }
+    });
 }
 
 #[cfg(test)]

@@ -9,7 +9,8 @@ use crate::view::RequestView;
 /// Runs `rule` alone on `view`, adding its diagnostics to `found`.
 fn check(rule: &dyn Rule, view: &RequestView<'_, '_>, found: &mut Vec<Diagnostic>) {
     let meta = rule.meta();
-    rule.check(view, &mut Context::new(meta.id, meta.default_severity, found));
+    let index = super::RULES.iter().position(|r| r.meta().id == meta.id).unwrap_or(usize::MAX);
+    rule.check(view, &mut Context::new(index, meta.default_severity, found));
 }
 
 /// Runs `rule` alone on `src`.

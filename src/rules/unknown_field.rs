@@ -16,6 +16,10 @@ declare_rule! {
     }
 }
 
+/// How to fix a request whose members were posted without `protected_instance`.
+const WRAP: &str =
+    "wrap the request's members: `{\"protected_instance\": {\"server_group_id\": …, \"server_id\": …, \"name\": …}}`";
+
 fn check(request: &RequestView<'_, '_>, ctx: &mut Context<'_>) {
     for object in request.objects() {
         let specs = object.kind.spec();
@@ -31,39 +35,42 @@ fn check(request: &RequestView<'_, '_>, ctx: &mut Context<'_>) {
             if !later.insert(name) || names().any(|n| n == name) {
                 continue;
             }
-            let suggestion = similar::closest(name, names());
             // The inner object posted without its wrapper: the most common mistake there is.
-            let misplaced = (object.kind == ObjectKind::Root && suggestion.is_none())
+            let misplaced = (object.kind == ObjectKind::Root && similar::closest(name, names()).is_none())
                 .then(|| similar::closest(name, members::INSTANCE.iter().map(|s| s.name)))
                 .flatten();
             if let Some(documented) = misplaced {
-                let spelt = if documented == name { String::new() } else { format!(" (as `{documented}`)") };
-                ctx.report(
-                    object.kind.member_pointer(name),
-                    member.key.span(),
-                    format!("{} belongs inside `protected_instance`{spelt}, not in the request body", quote(name, 40)),
-                )
-                .with_label("a member of `protected_instance`")
-                .with_help("wrap the request's members: `{\"protected_instance\": {\"server_group_id\": …, \"server_id\": …, \"name\": …}}`");
+                ctx.report(member.key.span(), |d| {
+                    let spelt = if documented == name { String::new() } else { format!(" (as `{documented}`)") };
+                    let message = format!(
+                        "{} belongs inside `protected_instance`{spelt}, not in the request body",
+                        quote(name, 40)
+                    );
+                    d.describe(object.kind.member_pointer(name), message)
+                        .with_label("a member of `protected_instance`")
+                        .with_help(WRAP);
+                });
                 continue;
             }
-            let mut message = format!("unknown member {} in {}", quote(name, 40), object.kind.describe());
-            if let Some(s) = suggestion {
-                message.push_str(&format!("; did you mean `{s}`?"));
-            }
-            let d = ctx
-                .report(object.kind.member_pointer(name), member.key.span(), message)
-                .with_label(suggestion.map_or("not documented".to_string(), |s| format!("did you mean `{s}`?")))
-                .with_help(format!("the documented members are: {}", object.kind.documented()));
-            // Renaming onto a member that already exists would create a duplicate.
-            if let Some(s) = suggestion.filter(|s| object.get(s).is_none()) {
-                d.with_fix(Fix::replace(
-                    format!("rename to `{s}`"),
-                    Applicability::Unsafe,
-                    member.key.span(),
-                    format!("\"{s}\""),
-                ));
-            }
+            ctx.report(member.key.span(), |d| {
+                let suggestion = similar::closest(name, names());
+                let mut message = format!("unknown member {} in {}", quote(name, 40), object.kind.describe());
+                if let Some(s) = suggestion {
+                    message.push_str(&format!("; did you mean `{s}`?"));
+                }
+                d.describe(object.kind.member_pointer(name), message)
+                    .with_label(suggestion.map_or("not documented".to_string(), |s| format!("did you mean `{s}`?")))
+                    .with_help(format!("the documented members are: {}", object.kind.documented()));
+                // Renaming onto a member that already exists would create a duplicate.
+                if let Some(s) = suggestion.filter(|s| object.get(s).is_none()) {
+                    d.with_fix(Fix::replace(
+                        format!("rename to `{s}`"),
+                        Applicability::Unsafe,
+                        member.key.span(),
+                        format!("\"{s}\""),
+                    ));
+                }
+            });
         }
     }
 }

@@ -13,7 +13,7 @@ declare_rule! {
 
 fn check(request: &RequestView<'_, '_>, ctx: &mut Context<'_>) {
     if let Some(root) = request.parsed.root.as_ref().filter(|r| r.json_type() != JsonType::Object) {
-        report(ctx, String::new(), "the request body", JsonType::Object, root);
+        report(ctx, JsonType::Object, root, || (String::new(), "the request body".into()));
     }
     for object in request.objects() {
         for spec in object.kind.spec() {
@@ -23,41 +23,44 @@ fn check(request: &RequestView<'_, '_>, ctx: &mut Context<'_>) {
             let optional_null = found == JsonType::Null && !spec.required;
             // A REST-client variable's type is known only when the request is sent.
             if found != spec.ty && found != JsonType::Unknown && !optional_null {
-                let subject = object.kind.subject(spec.name);
-                report(ctx, object.kind.member_pointer(spec.name), &subject, spec.ty, &member.value);
+                let target = || (object.kind.member_pointer(spec.name), object.kind.subject(spec.name));
+                report(ctx, spec.ty, &member.value, target);
             }
         }
     }
     if let Some((_, tags)) = request.tag_array() {
         for (i, item) in tags.items.iter().enumerate() {
             if !matches!(item.json_type(), JsonType::Object | JsonType::Unknown) {
-                let pointer = format!("/protected_instance/tags/{i}");
-                report(ctx, pointer, "each element of `tags`", JsonType::Object, item);
+                let target = || (format!("/protected_instance/tags/{i}"), "each element of `tags`".into());
+                report(ctx, JsonType::Object, item, target);
             }
         }
     }
 }
 
-fn report(ctx: &mut Context<'_>, pointer: String, subject: &str, expected: JsonType, value: &Node<'_>) {
+/// Reports `value`, which is not of type `expected`; `target` gives the JSON Pointer of the
+/// value and how messages name it.
+fn report(ctx: &mut Context<'_>, expected: JsonType, value: &Node<'_>, target: impl FnOnce() -> (String, String)) {
     let found = value.json_type();
-    let help = match (expected, found) {
-        (JsonType::String, JsonType::Number | JsonType::Boolean) => {
-            "write the value in double quotes: IDs and names are strings".to_string()
-        }
-        (_, JsonType::Null) => format!("{subject} is required; give it {}", expected.with_article()),
-        (JsonType::Array, JsonType::Object) => "write the tags as an array: `[{\"key\": …, \"value\": …}]`".to_string(),
-        (JsonType::Object, _) if pointer.is_empty() => {
-            "a request body is an object: `{\"protected_instance\": {…}}`".to_string()
-        }
-        _ => format!("give {subject} {}", expected.with_article()),
-    };
-    ctx.report(
-        pointer,
-        value.span,
-        format!("{subject} must be {}, found {}", expected.with_article(), found.with_article()),
-    )
-    .with_label(found.with_article())
-    .with_help(help);
+    ctx.report(value.span, |d| {
+        let (pointer, subject) = target();
+        let help = match (expected, found) {
+            (JsonType::String, JsonType::Number | JsonType::Boolean) => {
+                "write the value in double quotes: IDs and names are strings".to_string()
+            }
+            (_, JsonType::Null) => format!("{subject} is required; give it {}", expected.with_article()),
+            (JsonType::Array, JsonType::Object) => {
+                "write the tags as an array: `[{\"key\": …, \"value\": …}]`".to_string()
+            }
+            (JsonType::Object, _) if pointer.is_empty() => {
+                "a request body is an object: `{\"protected_instance\": {…}}`".to_string()
+            }
+            _ => format!("give {subject} {}", expected.with_article()),
+        };
+        d.describe(pointer, format!("{subject} must be {}, found {}", expected.with_article(), found.with_article()))
+            .with_label(found.with_article())
+            .with_help(help);
+    });
 }
 
 #[cfg(test)]

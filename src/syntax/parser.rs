@@ -64,9 +64,11 @@ pub fn parse_kept(text: &str, start: usize, variables: bool, keep: Option<Keep>)
         variables,
         keep,
         pos: start,
-        stack: Vec::new(),
-        items: Vec::new(),
-        members: Vec::new(),
+        // Room for a request's usual shape (four levels, a dozen members, ten tags), so that a
+        // small input grows no stack.
+        stack: Vec::with_capacity(8),
+        items: Vec::with_capacity(16),
+        members: Vec::with_capacity(32),
         root: None,
         ends_in_string: false,
     };
@@ -197,7 +199,7 @@ impl<'a> Parser<'a> {
                 None => return self.open(byte),
             },
             b'{' | b'[' => return self.open(byte),
-            b'"' => NodeKind::String(self.string()?),
+            b'"' => NodeKind::String(self.string()?.with_bytes()),
             b't' => self.literal("true", NodeKind::Bool(true))?,
             b'f' => self.literal("false", NodeKind::Bool(false))?,
             b'n' => self.literal("null", NodeKind::Null)?,

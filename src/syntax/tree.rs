@@ -171,19 +171,28 @@ pub struct JsonStr<'a> {
     raw: &'a str,
     /// The decoded value when it differs from `raw` (the string holds escapes).
     decoded: Option<Box<str>>,
+    /// Which bytes the value holds, when found as it was parsed ([`JsonStr::with_bytes`]).
     bytes: ByteSet,
+    bytes_known: bool,
     /// Whether the value holds a REST-client variable (`{{name}}`, in an HTTP file's body).
     templated: bool,
 }
 
 impl<'a> JsonStr<'a> {
     pub(crate) fn new(span: Span, raw: &'a str, value: Cow<'a, str>) -> Self {
-        let bytes = ByteSet::of(&value);
         let decoded = match value {
             Cow::Borrowed(_) => None,
             Cow::Owned(decoded) => Some(decoded.into_boxed_str()),
         };
-        JsonStr { span, raw, decoded, bytes, templated: false }
+        JsonStr { span, raw, decoded, bytes: ByteSet::default(), bytes_known: false, templated: false }
+    }
+
+    /// The same string with its [`ByteSet`] found now: string values are asked by several rules
+    /// each, member names by none.
+    pub(crate) fn with_bytes(mut self) -> Self {
+        self.bytes = ByteSet::of(self.value());
+        self.bytes_known = true;
+        self
     }
 
     /// The same string, noting whether it holds REST-client variables.
@@ -204,10 +213,10 @@ impl<'a> JsonStr<'a> {
         self.templated && variables(self.value()).any(|v| v.contains(&offset))
     }
 
-    /// Which ASCII characters and UTF-8 lead bytes the decoded value holds (found once, when
-    /// parsed).
+    /// Which ASCII characters and UTF-8 lead bytes the decoded value holds (found when a string
+    /// value is parsed; for a member name, now).
     pub fn bytes(&self) -> ByteSet {
-        self.bytes
+        if self.bytes_known { self.bytes } else { ByteSet::of(self.value()) }
     }
 
     /// The token's span, quotes included.
