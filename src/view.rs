@@ -72,7 +72,12 @@ impl ObjectKind {
     }
 }
 
-/// A documented object found in the tree.
+/// The most members a documented object has (`protected_instance`'s).
+const MOST_MEMBERS: usize = Field::ALL.len();
+const _: () = assert!(members::ROOT.len() <= MOST_MEMBERS && members::TAG.len() <= MOST_MEMBERS);
+
+/// A documented object found in the tree, its members looked up once: rules ask for them by
+/// their place in the object's declaration, not by comparing names again.
 #[derive(Clone, Copy, Debug)]
 pub struct ObjectView<'t, 'a> {
     /// Which object it is.
@@ -81,29 +86,72 @@ pub struct ObjectView<'t, 'a> {
     pub node: &'t Node<'a>,
     /// The object's members, all of them, in source order.
     pub object: &'t Object<'a>,
+    /// The last member of each documented name, in the order of `kind.spec()`.
+    documented: [Option<&'t Member<'a>>; MOST_MEMBERS],
+    /// Whether a member's name is not documented.
+    has_unknown: bool,
 }
 
 impl<'t, 'a> ObjectView<'t, 'a> {
     fn new(kind: ObjectKind, node: &'t Node<'a>) -> Option<Self> {
-        Some(ObjectView { kind, node, object: node.as_object()? })
+        let object = node.as_object()?;
+        let specs = kind.spec();
+        let mut documented = [None; MOST_MEMBERS];
+        let mut has_unknown = false;
+        for member in &object.members {
+            match members::find(specs, member.key.value()).and_then(|i| documented.get_mut(i)) {
+                Some(slot) => *slot = Some(member),
+                None => has_unknown = true,
+            }
+        }
+        Some(ObjectView { kind, node, object, documented, has_unknown })
+    }
+
+    /// Each documented member of the object with its last occurrence, if any, in declaration
+    /// order.
+    pub fn documented(&self) -> impl Iterator<Item = (&'static MemberSpec, Option<&'t Member<'a>>)> + '_ {
+        self.kind.spec().iter().zip(self.documented)
+    }
+
+    /// Whether a member's name is not documented.
+    pub fn has_unknown(&self) -> bool {
+        self.has_unknown
     }
 
     /// The last member named `name`.
     pub fn get(&self, name: &str) -> Option<&'t Member<'a>> {
-        self.object.get(name)
+        match members::find(self.kind.spec(), name) {
+            Some(i) => self.documented.get(i).copied().flatten(),
+            None => self.object.get(name),
+        }
     }
 
-    /// The last member named `name`, when its value is a string whose value is known (see
-    /// [`JsonStr::is_known`]): what rules about whole values check.
-    pub fn string(&self, name: &str) -> Option<StrMember<'t, 'a>> {
-        self.text(name).filter(|s| s.value.is_known())
+    /// Member `field` of a tag, when this object is a tag and the member's value is a string,
+    /// REST-client variables or not.
+    pub fn tag_text(&self, field: TagField) -> Option<StrMember<'t, 'a>> {
+        if !matches!(self.kind, ObjectKind::Tag(_)) {
+            return None;
+        }
+        self.text_of(self.documented.get(field as usize).copied().flatten()?)
     }
 
-    /// The last member named `name`, when its value is a string, REST-client variables or not:
-    /// what rules about characters check, skipping the variables' text.
-    pub fn text(&self, name: &str) -> Option<StrMember<'t, 'a>> {
-        let member = self.get(name)?;
+    /// Member `field` of a tag, when this object is a tag and the member's value is a string
+    /// whose value is known.
+    pub fn tag_string(&self, field: TagField) -> Option<StrMember<'t, 'a>> {
+        self.tag_text(field).filter(|s| s.value.is_known())
+    }
+
+    /// `member`, one of this object's, when its value is a string.
+    fn text_of(&self, member: &'t Member<'a>) -> Option<StrMember<'t, 'a>> {
         Some(StrMember { owner: self.kind, member, value: member.value.as_str()? })
+    }
+
+    /// The values of the object's documented string members (the last of a repeated name),
+    /// REST-client variables or not (see [`ObjectView::text`]). A member documented with another
+    /// type is `wrong-type`'s, even holding a string.
+    pub fn strings(&self) -> impl Iterator<Item = StrMember<'t, 'a>> + '_ {
+        let strings = self.documented().filter(|(spec, _)| spec.ty == JsonType::String);
+        strings.filter_map(|(_, member)| self.text_of(member?))
     }
 }
 
@@ -150,7 +198,6 @@ pub struct RequestView<'t, 'a> {
     pub root: Option<ObjectView<'t, 'a>>,
     /// `protected_instance`, when it is an object.
     pub instance: Option<ObjectView<'t, 'a>>,
-    fields: [Option<&'t Member<'a>>; Field::ALL.len()],
     /// The request line, when the body comes from an HTTP request file.
     pub http: Option<&'t HttpRequest<'a>>,
     /// The state of the cloud, when an inventory is given.
@@ -180,20 +227,10 @@ impl<'t, 'a> RequestView<'t, 'a> {
         let instance = root
             .and_then(|r| r.get(RootField::ProtectedInstance.name()))
             .and_then(|m| ObjectView::new(ObjectKind::Instance, &m.value));
-        let mut fields = [None; Field::ALL.len()];
-        if let Some(instance) = &instance {
-            for member in &instance.object.members {
-                if let Some(slot) = members::find(members::INSTANCE, member.key.value()).and_then(|i| fields.get_mut(i))
-                {
-                    *slot = Some(member);
-                }
-            }
-        }
         RequestView {
             parsed,
             root,
             instance,
-            fields,
             http: None,
             inventory: None,
             resource_ids: Default::default(),
@@ -215,7 +252,7 @@ impl<'t, 'a> RequestView<'t, 'a> {
 
     /// The last member of `protected_instance` named by `field`.
     pub fn field(&self, field: Field) -> Option<&'t Member<'a>> {
-        self.fields.get(field as usize).copied().flatten()
+        self.instance?.documented.get(field as usize).copied().flatten()
     }
 
     /// The member `field`, when its value is a string whose value is known (see
@@ -245,21 +282,11 @@ impl<'t, 'a> RequestView<'t, 'a> {
 
     /// The `field` member of every tag, when its value is a known string.
     pub fn tag_strings(&self, field: TagField) -> impl Iterator<Item = StrMember<'t, 'a>> + '_ {
-        self.tags().filter_map(move |tag| tag.string(field.name()))
+        self.tags().filter_map(move |tag| tag.tag_string(field))
     }
 
     /// Every documented object present: root, `protected_instance`, then each tag.
     pub fn objects(&self) -> impl Iterator<Item = ObjectView<'t, 'a>> + '_ {
         self.root.into_iter().chain(self.instance).chain(self.tags())
-    }
-
-    /// The values of every documented string member (the last of a repeated name), in object
-    /// order, REST-client variables or not (see [`ObjectView::text`]). A member documented with
-    /// another type is `wrong-type`'s, even holding a string.
-    pub fn strings(&self) -> impl Iterator<Item = StrMember<'t, 'a>> + '_ {
-        self.objects().flat_map(|object| {
-            let specs = object.kind.spec().iter().filter(|spec| spec.ty == JsonType::String);
-            specs.filter_map(move |spec| object.text(spec.name))
-        })
     }
 }

@@ -51,6 +51,9 @@ pub struct Linter {
     /// The ids of the request rules it runs (what [`Report::rules_run`] lists), kept with
     /// `levels` so a lint does not list them again.
     ran: Arc<[&'static str]>,
+    /// The enabled rules that visit objects (their place in [`RULES`] and severity), for the
+    /// one pass over the documented objects.
+    visitors: Arc<[(usize, Severity)]>,
     /// At most this many diagnostics per input are kept; the rest are counted.
     max_diagnostics: usize,
     /// The state of the cloud the inventory rules check against.
@@ -67,11 +70,12 @@ impl Default for Linter {
         let mut linter = Linter {
             levels: rules::all().iter().map(|m| Level::from(m.default_severity)).collect(),
             ran: Arc::from([]),
+            visitors: Arc::from([]),
             max_diagnostics: DEFAULT_MAX_DIAGNOSTICS,
             inventory: None,
             timing: false,
         };
-        linter.ran = linter.enabled().collect();
+        linter.levels_changed();
         linter
     }
 }
@@ -107,8 +111,16 @@ impl Linter {
     pub fn set_level(&mut self, id: &str, level: impl Into<Level>) -> Result<&mut Self, UnknownRule> {
         let slot = rules::all().iter().position(|m| m.id == id).and_then(|i| self.levels.get_mut(i));
         *slot.ok_or_else(|| UnknownRule(id.to_string()))? = level.into();
-        self.ran = self.enabled().collect();
+        self.levels_changed();
         Ok(self)
+    }
+
+    /// Brings what is derived from the levels up to date.
+    fn levels_changed(&mut self) {
+        self.ran = self.enabled().collect();
+        let severities = RULES.iter().zip(rule_slots()).map(|(rule, &slot)| (rule, self.severity_at(slot)));
+        let visitors = severities.enumerate().filter(|(_, (rule, _))| rule.visits_objects());
+        self.visitors = visitors.filter_map(|(i, (_, severity))| Some((i, severity?))).collect();
     }
 
     /// The level rule `id` runs at ([`Level::Off`] for an id no rule has).
@@ -222,11 +234,17 @@ impl Linter {
     }
 
     fn runs(&self, slot: usize) -> bool {
-        self.levels.get(slot).is_some_and(|l| l.severity().is_some())
+        self.severity_at(slot).is_some()
     }
 
-    /// Runs every enabled rule on `view`: the inventory rules only when the view has an
-    /// inventory holding every kind they need.
+    /// The severity of the rule at `slot` of [`rules::all`], `None` when it is off.
+    fn severity_at(&self, slot: usize) -> Option<Severity> {
+        self.levels.get(slot).and_then(|l| l.severity())
+    }
+
+    /// Runs every enabled rule on `view`: first the checks of the request as a whole (the
+    /// inventory rules only when the view has an inventory holding every kind they need), then
+    /// one pass over the documented objects, each handed to every rule that visits objects.
     fn check<T>(&self, view: &RequestView<'_, '_>, sink: &mut Sink<T>)
     where
         Sink<T>: Collect,
@@ -236,14 +254,28 @@ impl Linter {
             if !needs.is_empty() && !view.inventory.is_some_and(|inv| inv.has_all(needs)) {
                 continue;
             }
-            if let Some(severity) = self.levels.get(slot).and_then(|l| l.severity()) {
-                let started = sink.timing.is_some().then(Instant::now);
-                rule.check(view, &mut Context::new(i, severity, sink));
-                if let Some((started, time)) = started.zip(sink.timing.as_mut().and_then(|t| t.rules.get_mut(i))) {
-                    *time += started.elapsed();
-                }
+            if let Some(severity) = self.severity_at(slot) {
+                timed(sink, i, |sink| rule.check(view, &mut Context::new(i, severity, sink)));
             }
         }
+        if self.visitors.is_empty() {
+            return;
+        }
+        for object in view.objects() {
+            for &(i, severity) in self.visitors.iter() {
+                let Some(rule) = RULES.get(i) else { continue };
+                timed(sink, i, |sink| rule.check_object(view, &object, &mut Context::new(i, severity, sink)));
+            }
+        }
+    }
+}
+
+/// Runs `check` (of rule `RULES[i]`), adding its time to the rule's when the sink keeps time.
+fn timed<T>(sink: &mut Sink<T>, i: usize, check: impl FnOnce(&mut Sink<T>)) {
+    let started = sink.timing.is_some().then(Instant::now);
+    check(sink);
+    if let Some((started, time)) = started.zip(sink.timing.as_mut().and_then(|t| t.rules.get_mut(i))) {
+        *time += started.elapsed();
     }
 }
 
@@ -282,7 +314,9 @@ impl Replay {
             Input::Text(text) => OwnedInput::Text(text.into()),
             Input::Bytes(bytes, kind) => OwnedInput::Bytes(bytes.into(), kind),
         };
-        Replay { input, linter: Linter { levels, timing: false, ..linter.clone() } }
+        let mut linter = Linter { levels, timing: false, ..linter.clone() };
+        linter.levels_changed();
+        Replay { input, linter }
     }
 
     /// The diagnostics of the findings, kept as the lint kept the findings.

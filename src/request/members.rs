@@ -116,11 +116,13 @@ macro_rules! declare_object {
 
             /// The documented spec.
             #[allow(clippy::indexing_slicing)] // In bounds: one variant per table entry, in order.
+            #[allow(dead_code)] // Tags' members are found by position (`ObjectView::tag_text`).
             pub fn spec(self) -> &'static MemberSpec {
                 &$table[self as usize]
             }
 
             /// The member name.
+            #[allow(dead_code)] // Tags' members are found by position (`ObjectView::tag_text`).
             pub fn name(self) -> &'static str {
                 self.spec().name
             }

@@ -9,7 +9,7 @@ use crate::request::members::Field;
 use crate::syntax::{AsciiSet, LeadSet};
 use crate::text::describe_char;
 use crate::text::{is_cjk_unified_ideograph, is_invisible};
-use crate::view::{ObjectKind, RequestView, StrMember};
+use crate::view::{ObjectKind, ObjectView, RequestView, StrMember};
 
 declare_rule! {
     InvisibleChar {
@@ -17,6 +17,7 @@ declare_rule! {
         severity: Warning,
         fix: Some(Applicability::Unsafe),
         summary: "A string value holds an invisible character: a default-ignorable code point, U+2800, a control character or a noncharacter.",
+        visits: [objects],
     }
 }
 
@@ -33,8 +34,8 @@ const INVISIBLE_LEADS: LeadSet = LeadSet::range(0xC2, 0xC2)
     .union(LeadSet::range(0xEF, 0xEF))
     .union(LeadSet::range(0xF0, 0xF4));
 
-fn check(request: &RequestView<'_, '_>, ctx: &mut Context<'_>) {
-    for member in request.strings() {
+fn check_object(_: &RequestView<'_, '_>, object: &ObjectView<'_, '_>, ctx: &mut Context<'_>) {
+    for member in object.strings() {
         // Every invisible character is outside `name`'s allowed set: `name-invalid-char`'s.
         if member.owner == ObjectKind::Instance && member.name() == Field::Name.name() {
             continue;

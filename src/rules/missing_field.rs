@@ -1,7 +1,7 @@
 use super::Context;
 use crate::request::members;
 use crate::span::Span;
-use crate::view::{ObjectKind, RequestView};
+use crate::view::{ObjectKind, ObjectView, RequestView};
 
 declare_rule! {
     MissingField {
@@ -9,33 +9,32 @@ declare_rule! {
         severity: Error,
         fix: None,
         summary: "A required member is absent.",
+        visits: [objects],
     }
 }
 
-fn check(request: &RequestView<'_, '_>, ctx: &mut Context<'_>) {
+fn check_object(_: &RequestView<'_, '_>, object: &ObjectView<'_, '_>, ctx: &mut Context<'_>) {
     // An object cut short by a syntax error may hold its members after the error.
-    for object in request.objects().filter(|o| o.object.closed) {
-        for spec in object.kind.spec().iter().filter(|s| s.required) {
-            if object.get(spec.name).is_some() {
-                continue;
-            }
-            let brace = Span::new(object.node.span.start, object.node.span.start + 1);
-            ctx.report(brace, |d| {
-                let wrapped_inner = object.kind == ObjectKind::Root
-                    && object.object.members.iter().any(|m| members::find(members::INSTANCE, m.key.value()).is_some());
-                let help = if wrapped_inner {
-                    "these members belong inside `protected_instance`: send `{\"protected_instance\": {…}}`".to_string()
-                } else {
-                    format!("add `\"{}\"`: {}", spec.name, spec.meaning)
-                };
-                d.describe(
-                    object.kind.member_pointer(spec.name),
-                    format!("{} lacks the required member `{}`", object.kind.describe(), spec.name),
-                )
-                .with_label(format!("no `{}` in this object", spec.name))
-                .with_help(help);
-            });
-        }
+    if !object.object.closed {
+        return;
+    }
+    for (spec, _) in object.documented().filter(|(spec, member)| spec.required && member.is_none()) {
+        let brace = Span::new(object.node.span.start, object.node.span.start + 1);
+        ctx.report(brace, |d| {
+            let wrapped_inner = object.kind == ObjectKind::Root
+                && object.object.members.iter().any(|m| members::find(members::INSTANCE, m.key.value()).is_some());
+            let help = if wrapped_inner {
+                "these members belong inside `protected_instance`: send `{\"protected_instance\": {…}}`".to_string()
+            } else {
+                format!("add `\"{}\"`: {}", spec.name, spec.meaning)
+            };
+            d.describe(
+                object.kind.member_pointer(spec.name),
+                format!("{} lacks the required member `{}`", object.kind.describe(), spec.name),
+            )
+            .with_label(format!("no `{}` in this object", spec.name))
+            .with_help(help);
+        });
     }
 }
 

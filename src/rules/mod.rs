@@ -7,14 +7,30 @@ use std::sync::LazyLock;
 
 use crate::diagnostic::{Applicability, Diagnostic, Severity};
 use crate::span::Span;
-use crate::view::RequestView;
+use crate::view::{ObjectView, RequestView};
 
 /// Declares a rule: a unit struct whose [`Rule`] impl returns the metadata given here (its page
-/// is `rules/<id>.md`, compiled in) and runs the `check` function of the calling module.
+/// is `rules/<id>.md`, compiled in) and runs the functions of the calling module that `visits`
+/// names: `request` runs `check` once on the whole request (the default), `objects` runs
+/// `check_object` on each documented object, in the engine's one pass over them.
 macro_rules! declare_rule {
     (
         $name:ident {
             id: $id:literal, severity: $severity:ident, fix: $fix:expr, summary: $summary:literal
+            $(, service_errors: [$($error:literal),* $(,)?], needs: [$($kind:ident),+ $(,)?])? $(,)?
+        }
+    ) => {
+        declare_rule! {
+            $name {
+                id: $id, severity: $severity, fix: $fix, summary: $summary, visits: [request]
+                $(, service_errors: [$($error),*], needs: [$($kind),+])?
+            }
+        }
+    };
+    (
+        $name:ident {
+            id: $id:literal, severity: $severity:ident, fix: $fix:expr, summary: $summary:literal,
+            visits: [$($visit:ident),+ $(,)?]
             $(, service_errors: [$($error:literal),* $(,)?], needs: [$($kind:ident),+ $(,)?])? $(,)?
         }
     ) => {
@@ -37,9 +53,26 @@ macro_rules! declare_rule {
                 &META
             }
 
-            fn check(&self, request: &$crate::view::RequestView<'_, '_>, ctx: &mut $crate::rules::Context<'_>) {
-                check(request, ctx)
-            }
+            $(declare_rule!(@visit $visit);)+
+        }
+    };
+    (@visit request) => {
+        fn check(&self, request: &$crate::view::RequestView<'_, '_>, ctx: &mut $crate::rules::Context<'_>) {
+            check(request, ctx)
+        }
+    };
+    (@visit objects) => {
+        fn visits_objects(&self) -> bool {
+            true
+        }
+
+        fn check_object(
+            &self,
+            request: &$crate::view::RequestView<'_, '_>,
+            object: &$crate::view::ObjectView<'_, '_>,
+            ctx: &mut $crate::rules::Context<'_>,
+        ) {
+            check_object(request, object, ctx)
         }
     };
 }
@@ -129,13 +162,23 @@ impl RuleMeta {
     }
 }
 
-/// A rule: metadata plus a check over the request view.
+/// A rule: metadata plus its checks over the request view.
 pub trait Rule: Send + Sync {
     /// The rule's id, severity, summary and page.
     fn meta(&self) -> &'static RuleMeta;
 
-    /// Reports every problem of this rule's kind in `request`.
-    fn check(&self, request: &RequestView<'_, '_>, ctx: &mut Context<'_>);
+    /// Reports every problem of this rule's kind that needs the request as a whole.
+    fn check(&self, _request: &RequestView<'_, '_>, _ctx: &mut Context<'_>) {}
+
+    /// Whether the engine hands the rule each documented object ([`Rule::check_object`]).
+    fn visits_objects(&self) -> bool {
+        false
+    }
+
+    /// Reports the problems of this rule's kind in `object`, one of the request's documented
+    /// objects: the engine walks them once (the root, `protected_instance`, then each tag) and
+    /// hands each to every rule that visits objects.
+    fn check_object(&self, _request: &RequestView<'_, '_>, _object: &ObjectView<'_, '_>, _ctx: &mut Context<'_>) {}
 }
 
 /// Where a running rule reports its diagnostics.

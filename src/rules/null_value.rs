@@ -1,6 +1,6 @@
 use super::Context;
 use crate::diagnostic::{Applicability, Fix};
-use crate::view::RequestView;
+use crate::view::{ObjectView, RequestView};
 
 declare_rule! {
     NullValue {
@@ -8,26 +8,25 @@ declare_rule! {
         severity: Warning,
         fix: Some(Applicability::Unsafe),
         summary: "An optional member is `null`; omit it instead.",
+        visits: [objects],
     }
 }
 
-fn check(request: &RequestView<'_, '_>, ctx: &mut Context<'_>) {
-    for object in request.objects() {
-        for spec in object.kind.spec().iter().filter(|s| !s.required) {
-            let Some(member) = object.get(spec.name).filter(|m| m.value.is_null()) else { continue };
-            ctx.report(member.value.span, |d| {
-                let subject = object.kind.subject(spec.name);
-                d.describe(object.kind.member_pointer(spec.name), format!("{subject} is `null`"))
-                    .with_label("`null`")
-                    .with_help(format!(
-                        "leave {subject} out instead: the reference documents it as optional, not as nullable"
-                    ));
-                // Unsafe: whether the service treats `null` like an absent member is not documented.
-                if let Some(span) = object.object.removal_span(spec.name) {
-                    d.with_fix(Fix::replace(format!("remove `{}`", spec.name), Applicability::Unsafe, span, ""));
-                }
-            });
-        }
+fn check_object(_: &RequestView<'_, '_>, object: &ObjectView<'_, '_>, ctx: &mut Context<'_>) {
+    for (spec, member) in object.documented() {
+        let Some(member) = member.filter(|m| !spec.required && m.value.is_null()) else { continue };
+        ctx.report(member.value.span, |d| {
+            let subject = object.kind.subject(spec.name);
+            d.describe(object.kind.member_pointer(spec.name), format!("{subject} is `null`"))
+                .with_label("`null`")
+                .with_help(format!(
+                    "leave {subject} out instead: the reference documents it as optional, not as nullable"
+                ));
+            // Unsafe: whether the service treats `null` like an absent member is not documented.
+            if let Some(span) = object.object.removal_span(spec.name) {
+                d.with_fix(Fix::replace(format!("remove `{}`", spec.name), Applicability::Unsafe, span, ""));
+            }
+        });
     }
 }
 

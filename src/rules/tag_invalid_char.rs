@@ -3,7 +3,7 @@ use crate::measure::matching_ascii;
 use crate::request::members::TagField;
 use crate::syntax::AsciiSet;
 use crate::text::describe_char;
-use crate::view::{RequestView, StrMember};
+use crate::view::{ObjectView, RequestView, StrMember};
 
 declare_rule! {
     TagInvalidChar {
@@ -11,30 +11,29 @@ declare_rule! {
         severity: Error,
         fix: None,
         summary: "A tag's `key` or `value` holds a control character or one of `* < > \\ = , | /`.",
+        visits: [objects],
     }
 }
 
 /// ASCII 0–31 and the reference's list.
 const FORBIDDEN: AsciiSet = AsciiSet::CONTROLS.union(AsciiSet::of(b"*<>\\=,|/"));
 
-fn check(request: &RequestView<'_, '_>, ctx: &mut Context<'_>) {
-    for tag in request.tags() {
-        // Only strings holding a forbidden character get a closer look.
-        let suspicious = |m: &StrMember<'_, '_>| m.value.bytes().any_ascii(FORBIDDEN);
-        for member in TagField::ALL.iter().filter_map(|f| tag.text(f.name())).filter(suspicious) {
-            for (c, span) in matching_ascii(member.value, &FORBIDDEN) {
-                let what = if c < ' ' { "a control character" } else { "forbidden" };
-                ctx.report(span, |d| {
-                    d.describe(
-                        member.pointer(),
-                        format!("{} contains {}, which is not allowed", member.subject(), describe_char(c)),
-                    )
-                    .with_label(what)
-                    .with_help(
-                        "tag keys and values must not hold ASCII control characters (0–31) or any of * < > \\ = , | /",
-                    );
-                });
-            }
+fn check_object(_: &RequestView<'_, '_>, tag: &ObjectView<'_, '_>, ctx: &mut Context<'_>) {
+    // Only strings holding a forbidden character get a closer look.
+    let suspicious = |m: &StrMember<'_, '_>| m.value.bytes().any_ascii(FORBIDDEN);
+    for member in TagField::ALL.iter().filter_map(|&f| tag.tag_text(f)).filter(suspicious) {
+        for (c, span) in matching_ascii(member.value, &FORBIDDEN) {
+            let what = if c < ' ' { "a control character" } else { "forbidden" };
+            ctx.report(span, |d| {
+                d.describe(
+                    member.pointer(),
+                    format!("{} contains {}, which is not allowed", member.subject(), describe_char(c)),
+                )
+                .with_label(what)
+                .with_help(
+                    "tag keys and values must not hold ASCII control characters (0–31) or any of * < > \\ = , | /",
+                );
+            });
         }
     }
 }

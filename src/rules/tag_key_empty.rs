@@ -1,6 +1,6 @@
 use super::Context;
 use crate::request::members::TagField;
-use crate::view::RequestView;
+use crate::view::{ObjectView, RequestView};
 
 declare_rule! {
     TagKeyEmpty {
@@ -8,17 +8,17 @@ declare_rule! {
         severity: Error,
         fix: None,
         summary: "A tag's `key` is the empty string.",
+        visits: [objects],
     }
 }
 
-fn check(request: &RequestView<'_, '_>, ctx: &mut Context<'_>) {
-    for key in request.tag_strings(TagField::Key).filter(|k| k.value.value().is_empty()) {
-        ctx.report(key.value.span(), |d| {
-            d.describe(key.pointer(), "tag `key` is empty")
-                .with_label("empty key")
-                .with_help("give the tag a key of 1 to 36 characters, or remove the tag");
-        });
-    }
+fn check_object(_: &RequestView<'_, '_>, object: &ObjectView<'_, '_>, ctx: &mut Context<'_>) {
+    let Some(key) = object.tag_string(TagField::Key).filter(|k| k.value.value().is_empty()) else { return };
+    ctx.report(key.value.span(), |d| {
+        d.describe(key.pointer(), "tag `key` is empty")
+            .with_label("empty key")
+            .with_help("give the tag a key of 1 to 36 characters, or remove the tag");
+    });
 }
 
 #[cfg(test)]

@@ -2,7 +2,7 @@ use super::Context;
 use super::too_long;
 use crate::measure::length::{Limit, Unit};
 use crate::request::members::TagField;
-use crate::view::RequestView;
+use crate::view::{ObjectView, RequestView};
 
 declare_rule! {
     TagKeyTooLong {
@@ -10,11 +10,12 @@ declare_rule! {
         severity: Error,
         fix: None,
         summary: "A tag's `key` exceeds 36 Unicode characters.",
+        visits: [objects],
     }
 }
 
-fn check(request: &RequestView<'_, '_>, ctx: &mut Context<'_>) {
-    for key in request.tag_strings(TagField::Key) {
+fn check_object(_: &RequestView<'_, '_>, object: &ObjectView<'_, '_>, ctx: &mut Context<'_>) {
+    if let Some(key) = object.tag_string(TagField::Key) {
         too_long::report(ctx, &key, Limit { max: 36, unit: Unit::Chars });
     }
 }

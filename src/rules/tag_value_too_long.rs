@@ -2,7 +2,7 @@ use super::Context;
 use super::too_long;
 use crate::measure::length::{Limit, Unit};
 use crate::request::members::TagField;
-use crate::view::RequestView;
+use crate::view::{ObjectView, RequestView};
 
 declare_rule! {
     TagValueTooLong {
@@ -10,11 +10,12 @@ declare_rule! {
         severity: Error,
         fix: None,
         summary: "A tag's `value` exceeds 43 Unicode characters.",
+        visits: [objects],
     }
 }
 
-fn check(request: &RequestView<'_, '_>, ctx: &mut Context<'_>) {
-    for value in request.tag_strings(TagField::Value) {
+fn check_object(_: &RequestView<'_, '_>, object: &ObjectView<'_, '_>, ctx: &mut Context<'_>) {
+    if let Some(value) = object.tag_string(TagField::Value) {
         too_long::report(ctx, &value, Limit { max: 43, unit: Unit::Chars });
     }
 }

@@ -6,11 +6,17 @@ use crate::input::http;
 use crate::syntax;
 use crate::view::RequestView;
 
-/// Runs `rule` alone on `view`, adding its diagnostics to `found`.
+/// Runs `rule` alone on `view`, as the engine does, adding its diagnostics to `found`.
 fn check(rule: &dyn Rule, view: &RequestView<'_, '_>, found: &mut Vec<Diagnostic>) {
     let meta = rule.meta();
     let index = super::RULES.iter().position(|r| r.meta().id == meta.id).unwrap_or(usize::MAX);
-    rule.check(view, &mut Context::new(index, meta.default_severity, found));
+    let mut ctx = Context::new(index, meta.default_severity, found);
+    rule.check(view, &mut ctx);
+    if rule.visits_objects() {
+        for object in view.objects() {
+            rule.check_object(view, &object, &mut ctx);
+        }
+    }
 }
 
 /// Runs `rule` alone on `src`.

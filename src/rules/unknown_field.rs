@@ -5,7 +5,7 @@ use crate::diagnostic::{Applicability, Fix};
 use crate::measure::similar;
 use crate::request::members;
 use crate::text::quote;
-use crate::view::{ObjectKind, RequestView};
+use crate::view::{ObjectKind, ObjectView, RequestView};
 
 declare_rule! {
     UnknownField {
@@ -13,6 +13,7 @@ declare_rule! {
         severity: Warning,
         fix: Some(Applicability::Unsafe),
         summary: "A member is not documented for its object.",
+        visits: [objects],
     }
 }
 
@@ -20,58 +21,54 @@ declare_rule! {
 const WRAP: &str =
     "wrap the request's members: `{\"protected_instance\": {\"server_group_id\": …, \"server_id\": …, \"name\": …}}`";
 
-fn check(request: &RequestView<'_, '_>, ctx: &mut Context<'_>) {
-    for object in request.objects() {
-        let specs = object.kind.spec();
-        let names = || specs.iter().map(|s| s.name);
-        let members = &object.object.members;
-        if members.iter().all(|m| names().any(|n| n == m.key.value())) {
+fn check_object(_: &RequestView<'_, '_>, object: &ObjectView<'_, '_>, ctx: &mut Context<'_>) {
+    if !object.has_unknown() {
+        return;
+    }
+    let specs = object.kind.spec();
+    let names = || specs.iter().map(|s| s.name);
+    let members = &object.object.members;
+    // A repeated name is reported once, at the occurrence the rules check: the last.
+    let mut later: HashSet<&str> = HashSet::new();
+    for member in members.iter().rev() {
+        let name = member.key.value();
+        if !later.insert(name) || names().any(|n| n == name) {
             continue;
         }
-        // A repeated name is reported once, at the occurrence the rules check: the last.
-        let mut later: HashSet<&str> = HashSet::new();
-        for member in members.iter().rev() {
-            let name = member.key.value();
-            if !later.insert(name) || names().any(|n| n == name) {
-                continue;
-            }
-            // The inner object posted without its wrapper: the most common mistake there is.
-            let misplaced = (object.kind == ObjectKind::Root && similar::closest(name, names()).is_none())
-                .then(|| similar::closest(name, members::INSTANCE.iter().map(|s| s.name)))
-                .flatten();
-            if let Some(documented) = misplaced {
-                ctx.report(member.key.span(), |d| {
-                    let spelt = if documented == name { String::new() } else { format!(" (as `{documented}`)") };
-                    let message = format!(
-                        "{} belongs inside `protected_instance`{spelt}, not in the request body",
-                        quote(name, 40)
-                    );
-                    d.describe(object.kind.member_pointer(name), message)
-                        .with_label("a member of `protected_instance`")
-                        .with_help(WRAP);
-                });
-                continue;
-            }
+        // The inner object posted without its wrapper: the most common mistake there is.
+        let misplaced = (object.kind == ObjectKind::Root && similar::closest(name, names()).is_none())
+            .then(|| similar::closest(name, members::INSTANCE.iter().map(|s| s.name)))
+            .flatten();
+        if let Some(documented) = misplaced {
             ctx.report(member.key.span(), |d| {
-                let suggestion = similar::closest(name, names());
-                let mut message = format!("unknown member {} in {}", quote(name, 40), object.kind.describe());
-                if let Some(s) = suggestion {
-                    message.push_str(&format!("; did you mean `{s}`?"));
-                }
+                let spelt = if documented == name { String::new() } else { format!(" (as `{documented}`)") };
+                let message =
+                    format!("{} belongs inside `protected_instance`{spelt}, not in the request body", quote(name, 40));
                 d.describe(object.kind.member_pointer(name), message)
-                    .with_label(suggestion.map_or("not documented".to_string(), |s| format!("did you mean `{s}`?")))
-                    .with_help(format!("the documented members are: {}", object.kind.documented()));
-                // Renaming onto a member that already exists would create a duplicate.
-                if let Some(s) = suggestion.filter(|s| object.get(s).is_none()) {
-                    d.with_fix(Fix::replace(
-                        format!("rename to `{s}`"),
-                        Applicability::Unsafe,
-                        member.key.span(),
-                        format!("\"{s}\""),
-                    ));
-                }
+                    .with_label("a member of `protected_instance`")
+                    .with_help(WRAP);
             });
+            continue;
         }
+        ctx.report(member.key.span(), |d| {
+            let suggestion = similar::closest(name, names());
+            let mut message = format!("unknown member {} in {}", quote(name, 40), object.kind.describe());
+            if let Some(s) = suggestion {
+                message.push_str(&format!("; did you mean `{s}`?"));
+            }
+            d.describe(object.kind.member_pointer(name), message)
+                .with_label(suggestion.map_or("not documented".to_string(), |s| format!("did you mean `{s}`?")))
+                .with_help(format!("the documented members are: {}", object.kind.documented()));
+            // Renaming onto a member that already exists would create a duplicate.
+            if let Some(s) = suggestion.filter(|s| object.get(s).is_none()) {
+                d.with_fix(Fix::replace(
+                    format!("rename to `{s}`"),
+                    Applicability::Unsafe,
+                    member.key.span(),
+                    format!("\"{s}\""),
+                ));
+            }
+        });
     }
 }
 

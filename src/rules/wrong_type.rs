@@ -1,6 +1,6 @@
 use super::Context;
 use crate::syntax::{JsonType, Node};
-use crate::view::RequestView;
+use crate::view::{ObjectView, RequestView};
 
 declare_rule! {
     WrongType {
@@ -8,25 +8,14 @@ declare_rule! {
         severity: Error,
         fix: None,
         summary: "A member's value has the wrong JSON type.",
+        visits: [request, objects],
     }
 }
 
+/// The values that are not objects where objects belong: the body, the elements of `tags`.
 fn check(request: &RequestView<'_, '_>, ctx: &mut Context<'_>) {
     if let Some(root) = request.parsed.root.as_ref().filter(|r| r.json_type() != JsonType::Object) {
         report(ctx, JsonType::Object, root, || (String::new(), "the request body".into()));
-    }
-    for object in request.objects() {
-        for spec in object.kind.spec() {
-            let Some(member) = object.get(spec.name) else { continue };
-            let found = member.value.json_type();
-            // An optional `null` is `null-value`'s; a required one is a wrong type.
-            let optional_null = found == JsonType::Null && !spec.required;
-            // A REST-client variable's type is known only when the request is sent.
-            if found != spec.ty && found != JsonType::Unknown && !optional_null {
-                let target = || (object.kind.member_pointer(spec.name), object.kind.subject(spec.name));
-                report(ctx, spec.ty, &member.value, target);
-            }
-        }
     }
     if let Some((_, tags)) = request.tag_array() {
         for (i, item) in tags.items.iter().enumerate() {
@@ -34,6 +23,21 @@ fn check(request: &RequestView<'_, '_>, ctx: &mut Context<'_>) {
                 let target = || (format!("/protected_instance/tags/{i}"), "each element of `tags`".into());
                 report(ctx, JsonType::Object, item, target);
             }
+        }
+    }
+}
+
+/// The documented members of an object.
+fn check_object(_: &RequestView<'_, '_>, object: &ObjectView<'_, '_>, ctx: &mut Context<'_>) {
+    for (spec, member) in object.documented() {
+        let Some(member) = member else { continue };
+        let found = member.value.json_type();
+        // An optional `null` is `null-value`'s; a required one is a wrong type.
+        let optional_null = found == JsonType::Null && !spec.required;
+        // A REST-client variable's type is known only when the request is sent.
+        if found != spec.ty && found != JsonType::Unknown && !optional_null {
+            let target = || (object.kind.member_pointer(spec.name), object.kind.subject(spec.name));
+            report(ctx, spec.ty, &member.value, target);
         }
     }
 }
