@@ -1,4 +1,5 @@
-//! Whole-lint time per request (parse + every rule + building diagnostics, no rendering),
+//! Whole-lint time per request (parse + every rule, findings recorded; and the same with every
+//! diagnostic built, as rendering needs),
 //! against `serde_json::from_str::<Value>` on the same bytes and against the `jsonschema` crate
 //! (jsonschema-rs) parsing the same bytes and collecting every error of the equivalent JSON
 //! Schema (`create-protected-instance.schema.json`), in the same run.
@@ -45,6 +46,9 @@ fn per_request(c: &mut Criterion) {
         let mut group = c.benchmark_group(name);
         group.throughput(Throughput::Bytes(text.len() as u64));
         group.bench_function("sdrs_lint", |b| b.iter(|| linter.lint(black_box(text))));
+        // The same lint with every diagnostic built (message, labels, help, pointer, fix), as
+        // a renderer or a library user reading them pays.
+        group.bench_function("sdrs_lint_diagnostics", |b| b.iter(|| linter.lint(black_box(text)).into_diagnostics()));
         group.bench_function("serde_json_value", |b| {
             b.iter(|| serde_json::from_str::<serde_json::Value>(black_box(text)))
         });
@@ -68,26 +72,42 @@ fn mean_ns(group: &str, function: &str) -> Option<f64> {
 
 fn print_ratios() {
     println!(
-        "\n{:<18} {:>6} {:>11} {:>11} {:>11} {:>11} {:>11}",
-        "input", "bytes", "sdrs-lint", "serde_json", "jsonschema", "vs serde", "vs schema"
+        "\n{:<18} {:>6} {:>11} {:>11} {:>11} {:>11} {:>11} {:>13} {:>15}",
+        "input",
+        "bytes",
+        "sdrs-lint",
+        "serde_json",
+        "jsonschema",
+        "vs serde",
+        "vs schema",
+        "+diagnostics",
+        "+diag vs serde"
     );
     for (name, text) in INPUTS {
-        let times = (mean_ns(name, "sdrs_lint"), mean_ns(name, "serde_json_value"), mean_ns(name, "jsonschema"));
+        let times = (
+            mean_ns(name, "sdrs_lint"),
+            mean_ns(name, "serde_json_value"),
+            mean_ns(name, "jsonschema"),
+            mean_ns(name, "sdrs_lint_diagnostics"),
+        );
         match times {
-            (Some(lint), Some(serde), Some(schema)) => println!(
-                "{name:<18} {:>6} {:>9.2}µs {:>9.2}µs {:>9.2}µs {:>10.2}x {:>10.2}x",
+            (Some(lint), Some(serde), Some(schema), Some(built)) => println!(
+                "{name:<18} {:>6} {:>9.2}µs {:>9.2}µs {:>9.2}µs {:>10.2}x {:>10.2}x {:>11.2}µs {:>14.2}x",
                 text.len(),
                 lint / 1e3,
                 serde / 1e3,
                 schema / 1e3,
                 lint / serde,
-                schema / lint
+                schema / lint,
+                built / 1e3,
+                built / serde
             ),
-            _ => println!("{name:<18} (no estimates: run without a filter to measure all three)"),
+            _ => println!("{name:<18} (no estimates: run without a filter to measure all four)"),
         }
     }
     println!("vs serde = sdrs-lint time / serde_json::from_str::<Value> time (target: at most 1, aim 0.5)");
     println!("vs schema = jsonschema time / sdrs-lint time (target: at least 3)");
+    println!("+diagnostics = the lint with every diagnostic built (Report::into_diagnostics), as rendering needs");
 }
 
 fn main() {

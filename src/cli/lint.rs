@@ -104,7 +104,10 @@ pub fn run(job: &Job, args: &LintArgs) -> Outcome {
             return Outcome::Skipped { path, reason: detection.reason };
         }
     }
-    let report = job.linter.lint_input(&bytes, kind);
+    let mut report = job.linter.lint_input(&bytes, kind);
+    // Every output shows the diagnostics: build them here, in parallel with the other inputs,
+    // rather than one input after another while the output is written.
+    report.settle();
     let mut linted = InputReport {
         config: job.config.clone(),
         from_stdin: matches!(job.input.source, Source::Stdin),

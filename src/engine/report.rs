@@ -131,6 +131,14 @@ impl Report {
         })
     }
 
+    /// Builds the diagnostics now and lets go of what built them (the copy of the input): for
+    /// callers that build them anyway, on the thread that linted.
+    #[cfg_attr(not(feature = "cli"), allow(dead_code))] // Used by the command line.
+    pub(crate) fn settle(&mut self) {
+        self.diagnostics();
+        self.replay = None;
+    }
+
     /// Takes the diagnostics.
     pub fn into_diagnostics(mut self) -> Vec<Diagnostic> {
         self.diagnostics();
