@@ -26,7 +26,7 @@ impl Linter {
     /// Applies every fix up to `allow` (`Safe`, or `Unsafe` for both) until none applies; a
     /// pass that would turn valid JSON invalid is discarded.
     pub fn fix(&self, bytes: &[u8], kind: InputKind, allow: Applicability) -> Fixed {
-        fix_with(bytes, allow, |text| self.lint_input(text, kind))
+        fix_with(bytes, allow, |text| self.lint_input_built(text, kind))
     }
 }
 

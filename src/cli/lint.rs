@@ -104,10 +104,8 @@ pub fn run(job: &Job, args: &LintArgs) -> Outcome {
             return Outcome::Skipped { path, reason: detection.reason };
         }
     }
-    let mut report = job.linter.lint_input(&bytes, kind);
-    // Every output shows the diagnostics: build them here, in parallel with the other inputs,
-    // rather than one input after another while the output is written.
-    report.settle();
+    // Every output shows the diagnostics: build them as they are found, on this worker thread.
+    let report = job.linter.lint_input_built(&bytes, kind);
     let mut linted = InputReport {
         config: job.config.clone(),
         from_stdin: matches!(job.input.source, Source::Stdin),
@@ -129,7 +127,7 @@ fn fix_input(linted: &mut InputReport, job: &Job, args: &LintArgs, relative: Opt
     let allow = if args.unsafe_fixes { Applicability::Unsafe } else { Applicability::Safe };
     let kind = job.input.kind();
     let fixed = fix::fix_with(&linted.bytes, allow, |text| {
-        let mut report = job.linter.lint_input(text, kind);
+        let mut report = job.linter.lint_input_built(text, kind);
         if let (Some(config), Some(relative)) = (&job.config, relative) {
             apply_suppressions(&mut report, config, relative);
         }

@@ -182,12 +182,27 @@ impl Linter {
     /// Lints `input`, recording the findings; their diagnostics are built when asked for, by
     /// [`Replay`].
     fn run(&self, input: Input<'_>) -> Report {
+        let mut sink = self.sink();
+        let skipped = self.walk(input, &mut sink);
+        Report::new(sink, self.ran.clone(), skipped, |findings| Replay::new(self, input, findings))
+    }
+
+    /// Lints an input of any kind as [`Linter::lint_input`] does, building every diagnostic as
+    /// it is found: for callers that use them all (fixing, the command line, the language
+    /// server), which would otherwise pay for the lint twice.
+    pub(crate) fn lint_input_built(&self, bytes: &[u8], kind: InputKind) -> Report {
+        let mut sink = self.sink();
+        let skipped = self.walk(Input::Bytes(bytes, kind), &mut sink);
+        Report::built(sink, self.ran.clone(), skipped)
+    }
+
+    /// A sink for one lint, with a clock when the linter measures time.
+    fn sink<T: sink::Kept>(&self) -> Sink<T> {
         let mut sink = Sink::new(self.max_diagnostics);
         if self.timing {
             sink.timing = Some(sink::Timing { started: Instant::now(), rules: vec![Duration::ZERO; RULES.len()] });
         }
-        let skipped = self.walk(input, &mut sink);
-        Report::new(sink, self.ran.clone(), skipped, |findings| Replay::new(self, input, findings))
+        sink
     }
 
     /// Runs the rules on every request of `input`, into `sink`; returns the requests of an
@@ -339,4 +354,43 @@ fn rule_slots() -> &'static [usize] {
         RULES.iter().map(|r| all.iter().position(|m| m.id == r.meta().id).unwrap_or(usize::MAX)).collect()
     });
     &SLOTS
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{InputKind, Linter};
+    use crate::inventory::Inventory;
+
+    /// A report whose diagnostics are built on demand and one built as the lint goes say the same
+    /// of every example, with and without the example inventory.
+    #[test]
+    fn built_now_or_on_demand_the_diagnostics_agree() {
+        let examples = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
+        let mut files: Vec<_> = ["", "with-inventory"]
+            .iter()
+            .flat_map(|dir| std::fs::read_dir(examples.join(dir)).into_iter().flatten().flatten())
+            .map(|entry| entry.path())
+            .filter(|path| path.is_file())
+            .collect();
+        files.sort();
+        let inventory_dir = examples.join("inventory");
+        let mut inventory_files: Vec<_> =
+            std::fs::read_dir(&inventory_dir).into_iter().flatten().flatten().map(|e| e.path()).collect();
+        inventory_files.sort();
+        let read = inventory_files.iter().map(|p| (p.display().to_string(), std::fs::read(p).unwrap_or_default()));
+        let (inventory, errors) = Inventory::from_files(read);
+        assert!(errors.is_empty(), "{errors:?}");
+        let mut with_inventory = Linter::new();
+        with_inventory.set_inventory(inventory);
+        assert!(files.len() > 30, "{files:?}");
+        for linter in [Linter::new(), with_inventory] {
+            for path in &files {
+                let bytes = std::fs::read(path).expect("examples are readable");
+                let kind = InputKind::of_path(path);
+                let (later, now) = (linter.lint_input(&bytes, kind), linter.lint_input_built(&bytes, kind));
+                assert_eq!(later, now, "{}", path.display());
+                assert_eq!(later.omitted(), now.omitted());
+            }
+        }
+    }
 }

@@ -68,16 +68,33 @@ impl Report {
         Report { diagnostics: OnceLock::from(diagnostics), kept, ..Report::default() }
     }
 
-    /// The report of what `sink` collected, from running the rules `ran`; `replay` builds the
-    /// diagnostics of the findings.
+    /// The report of the findings `sink` collected, from running the rules `ran`; `replay`
+    /// builds their diagnostics.
     pub(crate) fn new(
-        mut sink: Sink<Finding>,
+        sink: Sink<Finding>,
         ran: Arc<[&'static str]>,
         skipped: Vec<SkippedRequest>,
         replay: impl FnOnce(&[Finding]) -> Replay,
     ) -> Report {
+        let (findings, mut report) = Report::of_sink(sink, ran, skipped);
+        if report.omitted != (0, 0) || !findings.is_empty() {
+            report.replay = Some(Box::new(replay(&findings)));
+        } else {
+            report.diagnostics = OnceLock::from(Vec::new());
+        }
+        report
+    }
+
+    /// The report of the whole diagnostics `sink` collected, from running the rules `ran`.
+    pub(crate) fn built(sink: Sink<Diagnostic>, ran: Arc<[&'static str]>, skipped: Vec<SkippedRequest>) -> Report {
+        let (diagnostics, report) = Report::of_sink(sink, ran, skipped);
+        Report { diagnostics: OnceLock::from(diagnostics), ..report }
+    }
+
+    /// What `sink` kept, and the report of it but for the diagnostics.
+    fn of_sink<T: Kept>(mut sink: Sink<T>, ran: Arc<[&'static str]>, skipped: Vec<SkippedRequest>) -> (Vec<T>, Report) {
         sink.keep_first();
-        let Sink { kept: findings, dropped, timing, .. } = sink;
+        let Sink { kept, dropped, timing, .. } = sink;
         let timings = timing.map(|t| Timings {
             total: t.started.elapsed(),
             rules: crate::rules::RULES
@@ -87,13 +104,8 @@ impl Report {
                 .filter(|(id, _)| ran.contains(id))
                 .collect(),
         });
-        let found = findings.len() + dropped.0 + dropped.1 > 0;
-        let (diagnostics, replay) = if found {
-            (OnceLock::new(), Some(Box::new(replay(&findings))))
-        } else {
-            (OnceLock::from(Vec::new()), None)
-        };
-        Report { diagnostics, replay, kept: by_severity(&findings), ran, omitted: dropped, skipped, timings }
+        let report = Report { kept: by_severity(&kept), ran, omitted: dropped, skipped, timings, ..Report::default() };
+        (kept, report)
     }
 
     /// How long the lint took, when the linter was asked to measure it
@@ -129,14 +141,6 @@ impl Report {
             debug_assert_eq!(by_severity(&diagnostics), self.kept, "the replay found what the lint found");
             diagnostics
         })
-    }
-
-    /// Builds the diagnostics now and lets go of what built them (the copy of the input): for
-    /// callers that build them anyway, on the thread that linted.
-    #[cfg_attr(not(feature = "cli"), allow(dead_code))] // Used by the command line.
-    pub(crate) fn settle(&mut self) {
-        self.diagnostics();
-        self.replay = None;
     }
 
     /// Takes the diagnostics.

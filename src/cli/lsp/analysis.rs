@@ -52,7 +52,7 @@ impl Analysis {
 
     /// The diagnostics of `text`, less those the configuration suppresses.
     pub fn lint(&self, text: &[u8]) -> Report {
-        let mut report = self.linter.lint_input(text, self.kind);
+        let mut report = self.linter.lint_input_built(text, self.kind);
         if let Some((loaded, relative)) = &self.config {
             apply_suppressions(&mut report, loaded, relative);
         }
