@@ -111,11 +111,14 @@ impl Settings {
                 linter.lint_input(&source, kind)
             }
         };
-        let before = report.diagnostics().len();
+        // Without suppressions the diagnostics are not asked for here: they are built when
+        // Python first looks at them, and a clean request never builds any.
+        let mut suppressed = 0;
         if !self.suppressions.is_empty() {
+            let before = report.diagnostics().len();
             report.retain(|d| !self.suppressions.iter().any(|s| s.silences(d)));
+            suppressed = before - report.diagnostics().len();
         }
-        let suppressed = before - report.diagnostics().len();
         Linted { source, report, suppressed }
     }
 }
