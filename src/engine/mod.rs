@@ -183,7 +183,7 @@ impl Linter {
     /// [`Replay`].
     fn run(&self, input: Input<'_>) -> Report {
         let mut sink = self.sink();
-        let skipped = self.walk(input, &mut sink);
+        let skipped = self.walk(input, RuleSet::ALL, &mut sink);
         Report::new(sink, self.ran.clone(), skipped, |findings| Replay::new(self, input, findings))
     }
 
@@ -192,7 +192,7 @@ impl Linter {
     /// server), which would otherwise pay for the lint twice.
     pub(crate) fn lint_input_built(&self, bytes: &[u8], kind: InputKind) -> Report {
         let mut sink = self.sink();
-        let skipped = self.walk(Input::Bytes(bytes, kind), &mut sink);
+        let skipped = self.walk(Input::Bytes(bytes, kind), RuleSet::ALL, &mut sink);
         Report::built(sink, self.ran.clone(), skipped)
     }
 
@@ -205,20 +205,20 @@ impl Linter {
         sink
     }
 
-    /// Runs the rules on every request of `input`, into `sink`; returns the requests of an
-    /// HTTP file that are not linted.
-    fn walk<T>(&self, input: Input<'_>, sink: &mut Sink<T>) -> Vec<SkippedRequest>
+    /// Runs the enabled rules among `rules` on every request of `input`, into `sink`; returns
+    /// the requests of an HTTP file that are not linted.
+    fn walk<T>(&self, input: Input<'_>, rules: RuleSet, sink: &mut Sink<T>) -> Vec<SkippedRequest>
     where
         Sink<T>: Collect,
     {
         let inventory = self.inventory();
         let bytes = match input {
             Input::Text(text) => {
-                self.check(&RequestView::new(&syntax::parse_str(text)).with_inventory(inventory), sink);
+                self.check(&RequestView::new(&syntax::parse_str(text)).with_inventory(inventory), rules, sink);
                 return Vec::new();
             }
             Input::Bytes(bytes, InputKind::Json) => {
-                self.check(&RequestView::new(&syntax::parse(bytes)).with_inventory(inventory), sink);
+                self.check(&RequestView::new(&syntax::parse(bytes)).with_inventory(inventory), rules, sink);
                 return Vec::new();
             }
             Input::Bytes(bytes, InputKind::Http) => bytes,
@@ -227,7 +227,7 @@ impl Linter {
             None => std::str::from_utf8(bytes).unwrap_or_default(),
             Some(error) => {
                 let parsed = syntax::Parsed { text: "", root: None, error: Some(error), bom: None };
-                self.check(&RequestView::new(&parsed), sink);
+                self.check(&RequestView::new(&parsed), rules, sink);
                 return Vec::new();
             }
         };
@@ -235,7 +235,8 @@ impl Linter {
         for body in http::bodies(text) {
             match body {
                 Ok((request, parsed)) => {
-                    self.check(&RequestView::new(&parsed).with_http(&request).with_inventory(inventory), sink)
+                    let view = RequestView::new(&parsed).with_http(&request).with_inventory(inventory);
+                    self.check(&view, rules, sink)
                 }
                 Err(skip) => skipped.push(skip),
             }
@@ -260,11 +261,14 @@ impl Linter {
     /// Runs every enabled rule on `view`: first the checks of the request as a whole (the
     /// inventory rules only when the view has an inventory holding every kind they need), then
     /// one pass over the documented objects, each handed to every rule that visits objects.
-    fn check<T>(&self, view: &RequestView<'_, '_>, sink: &mut Sink<T>)
+    fn check<T>(&self, view: &RequestView<'_, '_>, rules: RuleSet, sink: &mut Sink<T>)
     where
         Sink<T>: Collect,
     {
         for (i, (rule, &slot)) in RULES.iter().zip(rule_slots()).enumerate() {
+            if !rules.has(i) {
+                continue;
+            }
             let needs = rule.meta().needs;
             if !needs.is_empty() && !view.inventory.is_some_and(|inv| inv.has_all(needs)) {
                 continue;
@@ -277,7 +281,7 @@ impl Linter {
             return;
         }
         for object in view.objects() {
-            for &(i, severity) in self.visitors.iter() {
+            for &(i, severity) in self.visitors.iter().filter(|&&(i, _)| rules.has(i)) {
                 let Some(rule) = RULES.get(i) else { continue };
                 timed(sink, i, |sink| rule.check_object(view, &object, &mut Context::new(i, severity, sink)));
             }
@@ -301,13 +305,32 @@ enum Input<'a> {
     Bytes(&'a [u8], InputKind),
 }
 
+/// Rules of [`RULES`], one bit each by position.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct RuleSet(u128);
+
+impl RuleSet {
+    /// Every rule (a test holds [`RULES`] to at most 128).
+    const ALL: RuleSet = RuleSet(u128::MAX);
+
+    fn with(self, i: usize) -> RuleSet {
+        RuleSet(self.0 | u32::try_from(i).ok().and_then(|i| 1u128.checked_shl(i)).unwrap_or(0))
+    }
+
+    fn has(self, i: usize) -> bool {
+        u32::try_from(i).ok().and_then(|i| self.0.checked_shr(i)).is_some_and(|bits| bits & 1 == 1)
+    }
+}
+
 /// How a [`Report`] builds its diagnostics when they are asked for: the lint once more, on a
-/// copy of the input, running only the rules that found something, with whole diagnostics.
+/// copy of the input, with whole diagnostics, running only the rules that found something.
 /// Rules are deterministic, so the second run finds exactly what the first recorded.
 #[derive(Clone, Debug)]
 pub(crate) struct Replay {
     input: OwnedInput,
     linter: Linter,
+    /// The rules that found something.
+    found: RuleSet,
 }
 
 #[derive(Clone, Debug)]
@@ -318,20 +341,12 @@ enum OwnedInput {
 
 impl Replay {
     fn new(linter: &Linter, input: Input<'_>, findings: &[rules::Finding]) -> Replay {
-        let mut levels = vec![Level::Off; linter.levels.len()];
-        for finding in findings {
-            let slot = rule_slots().get(usize::from(finding.rule)).copied().unwrap_or(usize::MAX);
-            if let (Some(level), Some(&wanted)) = (levels.get_mut(slot), linter.levels.get(slot)) {
-                *level = wanted;
-            }
-        }
+        let found = findings.iter().fold(RuleSet::default(), |set, f| set.with(usize::from(f.rule)));
         let input = match input {
             Input::Text(text) => OwnedInput::Text(text.into()),
             Input::Bytes(bytes, kind) => OwnedInput::Bytes(bytes.into(), kind),
         };
-        let mut linter = Linter { levels, timing: false, ..linter.clone() };
-        linter.levels_changed();
-        Replay { input, linter }
+        Replay { input, linter: Linter { timing: false, ..linter.clone() }, found }
     }
 
     /// The diagnostics of the findings, kept as the lint kept the findings.
@@ -341,7 +356,7 @@ impl Replay {
             OwnedInput::Bytes(bytes, kind) => Input::Bytes(bytes, *kind),
         };
         let mut sink = Sink::new(self.linter.max_diagnostics);
-        self.linter.walk(input, &mut sink);
+        self.linter.walk(input, self.found, &mut sink);
         sink.keep_first();
         sink.kept
     }
@@ -358,8 +373,16 @@ fn rule_slots() -> &'static [usize] {
 
 #[cfg(test)]
 mod tests {
-    use super::{InputKind, Linter};
+    use super::{InputKind, Linter, RULES, RuleSet};
     use crate::inventory::Inventory;
+
+    #[test]
+    fn rule_sets_hold_every_rule() {
+        assert!(RULES.len() <= 128, "RuleSet has 128 bits");
+        let set = RuleSet::default().with(0).with(RULES.len() - 1);
+        assert!(set.has(0) && set.has(RULES.len() - 1) && !set.has(1));
+        assert!((0..RULES.len()).all(|i| RuleSet::ALL.has(i)));
+    }
 
     /// A report whose diagnostics are built on demand and one built as the lint goes say the same
     /// of every example, with and without the example inventory.
