@@ -147,7 +147,7 @@ impl<'t, 'a> ObjectView<'t, 'a> {
     }
 
     /// The values of the object's documented string members (the last of a repeated name),
-    /// REST-client variables or not (see [`ObjectView::text`]). A member documented with another
+    /// REST-client variables or not (see [`JsonStr::is_known`]). A member documented with another
     /// type is `wrong-type`'s, even holding a string.
     pub fn strings(&self) -> impl Iterator<Item = StrMember<'t, 'a>> + '_ {
         let strings = self.documented().filter(|(spec, _)| spec.ty == JsonType::String);

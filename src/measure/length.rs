@@ -51,7 +51,6 @@ pub fn overflow(value: &str, limit: Limit) -> Option<Overflow> {
     };
     let cut = cut.map_or(value.len(), |(i, _)| i);
     let chars = value.chars().count();
-    // ASCII text has one grapheme per character, except a CR LF pair: skip the segmentation.
     let tail = value.get(cut..).unwrap_or_default();
     Some(Overflow { bytes: value.len(), chars, cut, over_chars: tail.chars().count(), over_bytes: tail.len() })
 }
@@ -59,5 +58,6 @@ pub fn overflow(value: &str, limit: Limit) -> Option<Overflow> {
 /// How many characters a reader sees in `value`: extended grapheme clusters (`e` and a
 /// combining accent are one, so is a flag). Asked only when a message is written.
 pub fn graphemes(value: &str) -> usize {
+    // ASCII text has one grapheme per character, except a CR LF pair: skip the segmentation.
     if value.is_ascii() { value.len() - value.matches("\r\n").count() } else { value.graphemes(true).count() }
 }

@@ -32,17 +32,12 @@ fn check(request: &RequestView<'_, '_>, ctx: &mut Context<'_>) {
         return;
     };
     ctx.report(member.value.span(), |d| {
-        d.describe(
-            member.pointer(),
-            match of_net {
-                true => format!("`primary_ip_address` {ip} {problem} `{net}`"),
-                false => format!("`primary_ip_address` {ip} {problem}"),
-            },
-        )
-        .with_label("not a usable address of the subnet")
-        .with_help(format!(
-            "give a free host address of `{net}` other than the gateway, or omit the address to have one assigned"
-        ));
+        let range = if of_net { format!(" `{net}`") } else { String::new() };
+        d.describe(member.pointer(), format!("`primary_ip_address` {ip} {problem}{range}"))
+            .with_label("not a usable address of the subnet")
+            .with_help(format!(
+                "give a free host address of `{net}` other than the gateway, or omit the address to have one assigned"
+            ));
         cloud::relate(d, subnet.inventory, at, what);
     });
 }
