@@ -7,8 +7,8 @@ use crate::syntax::{self, Node, NodeKind};
 /// a decoded character maps outside its string token.
 pub fn parse(data: &[u8]) {
     let parsed = syntax::parse(data);
-    if let Some(root) = &parsed.root {
-        check(root, data.len(), std::str::from_utf8(data).ok());
+    if let Some(root) = parsed.root() {
+        check(&root, data.len(), std::str::from_utf8(data).ok());
     }
     if let Some(error) = &parsed.error {
         assert!(error.span.start <= data.len() && error.span.end <= data.len());
@@ -17,17 +17,17 @@ pub fn parse(data: &[u8]) {
 
 #[allow(clippy::panic)] // A fuzz target reports a broken invariant by panicking.
 fn check(node: &Node<'_>, len: usize, text: Option<&str>) {
-    assert!(node.span.start <= node.span.end && node.span.end <= len);
+    assert!(node.span().start <= node.span().end && node.span().end <= len);
     if let Some(text) = text {
-        assert!(text.is_char_boundary(node.span.start) && text.is_char_boundary(node.span.end));
+        assert!(text.is_char_boundary(node.span().start) && text.is_char_boundary(node.span().end));
     }
-    match &node.kind {
-        NodeKind::Array(a) => a.items.iter().for_each(|n| check(n, len, text)),
+    match &node.kind() {
+        NodeKind::Array(a) => a.items().for_each(|n| check(&n, len, text)),
         NodeKind::Object(o) => {
-            for m in &o.members {
-                assert!(m.key.span().end <= len);
-                let _ = m.key.chars().count();
-                check(&m.value, len, text);
+            for m in o.members() {
+                assert!(m.key().span().end <= len);
+                let _ = m.key().chars().count();
+                check(&m.value(), len, text);
             }
         }
         NodeKind::String(s) => {

@@ -76,41 +76,51 @@ impl ObjectKind {
 const MOST_MEMBERS: usize = Field::ALL.len();
 const _: () = assert!(members::ROOT.len() <= MOST_MEMBERS && members::TAG.len() <= MOST_MEMBERS);
 
+/// No member: an empty slot of [`ObjectView`].
+const ABSENT: u32 = u32::MAX;
+
 /// A documented object found in the tree, its members looked up once: rules ask for them by
 /// their place in the object's declaration, not by comparing names again.
 #[derive(Clone, Copy, Debug)]
-pub struct ObjectView<'t, 'a> {
+pub struct ObjectView<'t> {
     /// Which object it is.
     pub kind: ObjectKind,
     /// The object's node (its span runs from `{` to `}`).
-    pub node: &'t Node<'a>,
+    pub node: Node<'t>,
     /// The object's members, all of them, in source order.
-    pub object: &'t Object<'a>,
-    /// The last member of each documented name, in the order of `kind.spec()`.
-    documented: [Option<&'t Member<'a>>; MOST_MEMBERS],
+    pub object: Object<'t>,
+    /// Where in the object the last member of each documented name is, in the order of
+    /// `kind.spec()` ([`ABSENT`] when there is none).
+    documented: [u32; MOST_MEMBERS],
     /// Whether a member's name is not documented.
     has_unknown: bool,
 }
 
-impl<'t, 'a> ObjectView<'t, 'a> {
-    fn new(kind: ObjectKind, node: &'t Node<'a>) -> Option<Self> {
+impl<'t> ObjectView<'t> {
+    fn new(kind: ObjectKind, node: Node<'t>) -> Option<Self> {
         let object = node.as_object()?;
         let specs = kind.spec();
-        let mut documented = [None; MOST_MEMBERS];
+        let mut documented = [ABSENT; MOST_MEMBERS];
         let mut has_unknown = false;
-        for member in &object.members {
-            match members::find(specs, member.key.value()).and_then(|i| documented.get_mut(i)) {
-                Some(slot) => *slot = Some(member),
+        for (i, name) in object.names().enumerate() {
+            match members::find(specs, name).and_then(|slot| documented.get_mut(slot)) {
+                Some(slot) => *slot = i as u32,
                 None => has_unknown = true,
             }
         }
         Some(ObjectView { kind, node, object, documented, has_unknown })
     }
 
+    /// The member in slot `slot` of the declaration, if present.
+    fn slot(&self, slot: usize) -> Option<Member<'t>> {
+        let at = *self.documented.get(slot)?;
+        if at == ABSENT { None } else { self.object.member(at as usize) }
+    }
+
     /// Each documented member of the object with its last occurrence, if any, in declaration
     /// order.
-    pub fn documented(&self) -> impl Iterator<Item = (&'static MemberSpec, Option<&'t Member<'a>>)> + '_ {
-        self.kind.spec().iter().zip(self.documented)
+    pub fn documented(&self) -> impl Iterator<Item = (&'static MemberSpec, Option<Member<'t>>)> + '_ {
+        self.kind.spec().iter().enumerate().map(|(slot, spec)| (spec, self.slot(slot)))
     }
 
     /// Whether a member's name is not documented.
@@ -119,37 +129,37 @@ impl<'t, 'a> ObjectView<'t, 'a> {
     }
 
     /// The last member named `name`.
-    pub fn get(&self, name: &str) -> Option<&'t Member<'a>> {
+    pub fn get(&self, name: &str) -> Option<Member<'t>> {
         match members::find(self.kind.spec(), name) {
-            Some(i) => self.documented.get(i).copied().flatten(),
+            Some(slot) => self.slot(slot),
             None => self.object.get(name),
         }
     }
 
     /// Member `field` of a tag, when this object is a tag and the member's value is a string,
     /// REST-client variables or not.
-    pub fn tag_text(&self, field: TagField) -> Option<StrMember<'t, 'a>> {
+    pub fn tag_text(&self, field: TagField) -> Option<StrMember<'t>> {
         if !matches!(self.kind, ObjectKind::Tag(_)) {
             return None;
         }
-        self.text_of(self.documented.get(field as usize).copied().flatten()?)
+        self.text_of(self.slot(field as usize)?)
     }
 
     /// Member `field` of a tag, when this object is a tag and the member's value is a string
     /// whose value is known.
-    pub fn tag_string(&self, field: TagField) -> Option<StrMember<'t, 'a>> {
+    pub fn tag_string(&self, field: TagField) -> Option<StrMember<'t>> {
         self.tag_text(field).filter(|s| s.value.is_known())
     }
 
     /// `member`, one of this object's, when its value is a string.
-    fn text_of(&self, member: &'t Member<'a>) -> Option<StrMember<'t, 'a>> {
-        Some(StrMember { owner: self.kind, member, value: member.value.as_str()? })
+    fn text_of(&self, member: Member<'t>) -> Option<StrMember<'t>> {
+        Some(StrMember { owner: self.kind, member, value: member.value().as_str()? })
     }
 
     /// The values of the object's documented string members (the last of a repeated name),
     /// REST-client variables or not (see [`JsonStr::is_known`]). A member documented with another
     /// type is `wrong-type`'s, even holding a string.
-    pub fn strings(&self) -> impl Iterator<Item = StrMember<'t, 'a>> + '_ {
+    pub fn strings(&self) -> impl Iterator<Item = StrMember<'t>> + '_ {
         let strings = self.documented().filter(|(spec, _)| spec.ty == JsonType::String);
         strings.filter_map(|(_, member)| self.text_of(member?))
     }
@@ -157,16 +167,16 @@ impl<'t, 'a> ObjectView<'t, 'a> {
 
 /// A documented member whose value is a string.
 #[derive(Clone, Copy, Debug)]
-pub struct StrMember<'t, 'a> {
+pub struct StrMember<'t> {
     /// The object holding it.
     pub owner: ObjectKind,
     /// The member (key and value).
-    pub member: &'t Member<'a>,
+    pub member: Member<'t>,
     /// The string value.
-    pub value: &'t JsonStr<'a>,
+    pub value: JsonStr<'t>,
 }
 
-impl StrMember<'_, '_> {
+impl StrMember<'_> {
     /// The member of `protected_instance` it is, if it is one.
     pub fn field(&self) -> Option<Field> {
         let of_instance = self.owner == ObjectKind::Instance;
@@ -175,7 +185,7 @@ impl StrMember<'_, '_> {
 
     /// The member's name.
     pub fn name(&self) -> &str {
-        self.member.key.value()
+        self.member.key().value()
     }
 
     /// JSON Pointer of the member.
@@ -195,9 +205,9 @@ pub struct RequestView<'t, 'a> {
     /// The parse result: tree, syntax error and byte-order mark.
     pub parsed: &'t Parsed<'a>,
     /// The root, when it is an object.
-    pub root: Option<ObjectView<'t, 'a>>,
+    pub root: Option<ObjectView<'t>>,
     /// `protected_instance`, when it is an object.
-    pub instance: Option<ObjectView<'t, 'a>>,
+    pub instance: Option<ObjectView<'t>>,
     /// The request line, when the body comes from an HTTP request file.
     pub http: Option<&'t HttpRequest<'a>>,
     /// The state of the cloud, when an inventory is given.
@@ -223,10 +233,10 @@ pub(crate) struct Resources<'t> {
 impl<'t, 'a> RequestView<'t, 'a> {
     /// Builds the view of a parsed input.
     pub fn new(parsed: &'t Parsed<'a>) -> Self {
-        let root = parsed.root.as_ref().and_then(|n| ObjectView::new(ObjectKind::Root, n));
+        let root = parsed.root().and_then(|n| ObjectView::new(ObjectKind::Root, n));
         let instance = root
             .and_then(|r| r.get(RootField::ProtectedInstance.name()))
-            .and_then(|m| ObjectView::new(ObjectKind::Instance, &m.value));
+            .and_then(|m| ObjectView::new(ObjectKind::Instance, m.value()));
         RequestView {
             parsed,
             root,
@@ -251,42 +261,47 @@ impl<'t, 'a> RequestView<'t, 'a> {
     }
 
     /// The last member of `protected_instance` named by `field`.
-    pub fn field(&self, field: Field) -> Option<&'t Member<'a>> {
-        self.instance?.documented.get(field as usize).copied().flatten()
+    pub fn field(&self, field: Field) -> Option<Member<'t>> {
+        self.instance?.slot(field as usize)
     }
 
     /// The member `field`, when its value is a string whose value is known (see
     /// [`JsonStr::is_known`]): what rules about whole values check.
-    pub fn string(&self, field: Field) -> Option<StrMember<'t, 'a>> {
+    pub fn string(&self, field: Field) -> Option<StrMember<'t>> {
         self.text(field).filter(|s| s.value.is_known())
     }
 
     /// The member `field`, when its value is a string, REST-client variables or not: what
     /// rules about characters check, skipping the variables' text.
-    pub fn text(&self, field: Field) -> Option<StrMember<'t, 'a>> {
+    pub fn text(&self, field: Field) -> Option<StrMember<'t>> {
         let member = self.field(field)?;
-        Some(StrMember { owner: ObjectKind::Instance, member, value: member.value.as_str()? })
+        Some(StrMember { owner: ObjectKind::Instance, member, value: member.value().as_str()? })
     }
 
     /// The `tags` member and its array, when it is one.
-    pub fn tag_array(&self) -> Option<(&'t Member<'a>, &'t Array<'a>)> {
+    pub fn tag_array(&self) -> Option<(Member<'t>, Array<'t>)> {
         let member = self.field(Field::Tags)?;
-        Some((member, member.value.as_array()?))
+        Some((member, member.value().as_array()?))
     }
 
     /// The elements of `tags` that are objects (made as needed: a request may have a million).
-    pub fn tags(&self) -> impl Iterator<Item = ObjectView<'t, 'a>> + '_ {
-        let items = self.tag_array().map(|(_, array)| array.items.as_slice()).unwrap_or_default();
-        items.iter().enumerate().filter_map(|(i, node)| ObjectView::new(ObjectKind::Tag(i), node))
+    pub fn tags(&self) -> impl Iterator<Item = ObjectView<'t>> + 't {
+        let items = self.tag_array().map(|(_, array)| array.items());
+        items.into_iter().flatten().enumerate().filter_map(|(i, node)| ObjectView::new(ObjectKind::Tag(i), node))
+    }
+
+    /// The element `index` of `tags`, when it is an object.
+    pub fn tag(&self, index: usize) -> Option<ObjectView<'t>> {
+        ObjectView::new(ObjectKind::Tag(index), self.tag_array()?.1.get(index)?)
     }
 
     /// The `field` member of every tag, when its value is a known string.
-    pub fn tag_strings(&self, field: TagField) -> impl Iterator<Item = StrMember<'t, 'a>> + '_ {
+    pub fn tag_strings(&self, field: TagField) -> impl Iterator<Item = StrMember<'t>> + '_ {
         self.tags().filter_map(move |tag| tag.tag_string(field))
     }
 
     /// Every documented object present: root, `protected_instance`, then each tag.
-    pub fn objects(&self) -> impl Iterator<Item = ObjectView<'t, 'a>> + '_ {
+    pub fn objects(&self) -> impl Iterator<Item = ObjectView<'t>> + '_ {
         self.root.into_iter().chain(self.instance).chain(self.tags())
     }
 }

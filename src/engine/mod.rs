@@ -226,7 +226,7 @@ impl Linter {
         let text = match syntax::encoding_error(bytes) {
             None => std::str::from_utf8(bytes).unwrap_or_default(),
             Some(error) => {
-                let parsed = syntax::Parsed { text: "", root: None, error: Some(error), bom: None };
+                let parsed = syntax::Parsed { text: "", tree: syntax::Tree::default(), error: Some(error), bom: None };
                 self.check(&RequestView::new(&parsed), rules, sink);
                 return Vec::new();
             }

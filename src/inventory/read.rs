@@ -142,10 +142,10 @@ pub(super) fn file(source: &SourceFile, file: usize) -> Result<(Elements, Span),
     let kept = syntax::parse_kept(source.bytes(), is_read);
     // A file of no known kind is parsed again in full, to name the members it holds.
     let known = kept
-        .root
+        .root()
         .as_ref()
         .and_then(Node::as_object)
-        .is_some_and(|root| root.members.iter().any(|m| Kind::ALL.iter().any(|k| k.member() == m.key.value())));
+        .is_some_and(|root| root.members().any(|m| Kind::ALL.iter().any(|k| k.member() == m.key().value())));
     if known { elements(&kept, source, file) } else { elements(&syntax::parse(source.bytes()), source, file) }
 }
 
@@ -155,37 +155,35 @@ fn elements(parsed: &syntax::Parsed<'_>, source: &SourceFile, file: usize) -> Re
         let Position { line, column } = source.position(error.span.start);
         return Err(format!("not valid JSON: {} at line {line}, column {column}", error.message));
     }
-    let Some(root) = parsed.root.as_ref().and_then(Node::as_object) else {
+    let Some(root) = parsed.root().as_ref().and_then(Node::as_object) else {
         return Err(format!("not an inventory file: its JSON is not an object; {}", expected()));
     };
-    let Some((kind, value)) = root
-        .members
-        .iter()
-        .find_map(|m| Kind::ALL.iter().find(|k| k.member() == m.key.value()).map(|&k| (k, &m.value)))
+    let Some((kind, value)) =
+        root.members().find_map(|m| Kind::ALL.iter().find(|k| k.member() == m.key().value()).map(|&k| (k, m.value())))
     else {
-        let names: Vec<String> = root.members.iter().take(5).map(|m| crate::text::quote(m.key.value(), 40)).collect();
+        let names: Vec<String> = root.members().take(5).map(|m| crate::text::quote(m.key().value(), 40)).collect();
         let held = if names.is_empty() { "nothing".to_string() } else { names.join(", ") };
         return Err(format!("unknown kind of inventory file: its top-level members are {held}; {}", expected()));
     };
     let read = Reader { file };
-    let list = value.span;
+    let list = value.span();
     let objects = || -> Result<_, String> {
         let items = value.as_array().ok_or_else(|| format!("`{kind}` is not an array"))?;
-        Ok(items.items.iter().filter_map(Node::as_object))
+        Ok(items.items().filter_map(|n| n.as_object()))
     };
     let elements = match kind {
         Kind::ServerGroup => Elements::Group(Box::new(
-            read.group(value.as_object().ok_or_else(|| format!("`{kind}` is not an object"))?),
+            read.group(&value.as_object().ok_or_else(|| format!("`{kind}` is not an object"))?),
         )),
-        Kind::ServerGroups => Elements::Groups(objects()?.map(|o| read.group(o)).collect()),
-        Kind::ProtectedInstances => Elements::Protected(objects()?.map(|o| read.protected(o)).collect()),
-        Kind::Servers => Elements::Servers(objects()?.map(|o| read.server(o)).collect()),
-        Kind::Volumes => Elements::Volumes(objects()?.map(|o| read.volume(o)).collect()),
-        Kind::Subnets => Elements::Subnets(objects()?.map(|o| read.subnet(o)).collect()),
-        Kind::Ports => Elements::Ports(objects()?.map(|o| read.port(o)).collect()),
-        Kind::Keypairs => Elements::Keypairs(objects()?.map(|o| read.keypair(o)).collect()),
-        Kind::Flavors => Elements::Flavors(objects()?.map(|o| read.flavor(o)).collect()),
-        Kind::DedicatedHosts => Elements::Hosts(objects()?.map(|o| read.host(o)).collect()),
+        Kind::ServerGroups => Elements::Groups(objects()?.map(|o| read.group(&o)).collect()),
+        Kind::ProtectedInstances => Elements::Protected(objects()?.map(|o| read.protected(&o)).collect()),
+        Kind::Servers => Elements::Servers(objects()?.map(|o| read.server(&o)).collect()),
+        Kind::Volumes => Elements::Volumes(objects()?.map(|o| read.volume(&o)).collect()),
+        Kind::Subnets => Elements::Subnets(objects()?.map(|o| read.subnet(&o)).collect()),
+        Kind::Ports => Elements::Ports(objects()?.map(|o| read.port(&o)).collect()),
+        Kind::Keypairs => Elements::Keypairs(objects()?.map(|o| read.keypair(&o)).collect()),
+        Kind::Flavors => Elements::Flavors(objects()?.map(|o| read.flavor(&o)).collect()),
+        Kind::DedicatedHosts => Elements::Hosts(objects()?.map(|o| read.host(&o)).collect()),
     };
     Ok((elements, list))
 }
@@ -249,28 +247,28 @@ struct Reader {
 
 impl Reader {
     fn at(&self, node: &Node<'_>) -> At {
-        At { file: self.file, span: node.span }
+        At { file: self.file, span: node.span() }
     }
 
     /// The value at `path` (member names, one per level of objects).
-    fn node<'t, 'a>(object: &'t Object<'a>, path: &[&str]) -> Option<&'t Node<'a>> {
+    fn node<'t>(object: &Object<'t>, path: &[&str]) -> Option<Node<'t>> {
         let (last, parents) = path.split_last()?;
-        let mut object = object;
+        let mut object = *object;
         for name in parents {
-            object = object.get(name)?.value.as_object()?;
+            object = object.get(name)?.value().as_object()?;
         }
-        Some(&object.get(last)?.value)
+        Some(object.get(last)?.value())
     }
 
     fn text(&self, object: &Object<'_>, path: &[&str]) -> Option<Fact<String>> {
         let node = Self::node(object, path)?;
-        Some(Fact { value: node.as_str()?.value().to_string(), at: self.at(node) })
+        Some(Fact { value: node.as_str()?.value().to_string(), at: self.at(&node) })
     }
 
     fn flag(&self, object: &Object<'_>, path: &[&str]) -> Option<Fact<bool>> {
         let node = Self::node(object, path)?;
-        match node.kind {
-            NodeKind::Bool(value) => Some(Fact { value, at: self.at(node) }),
+        match node.kind() {
+            NodeKind::Bool(value) => Some(Fact { value, at: self.at(&node) }),
             _ => None,
         }
     }
@@ -278,18 +276,18 @@ impl Reader {
     /// A whole number, written as a number or as a numeric string (ECS writes `"vcpus": "2"`).
     fn number(&self, object: &Object<'_>, path: &[&str]) -> Option<Fact<u64>> {
         let node = Self::node(object, path)?;
-        let value = match &node.kind {
+        let value = match &node.kind() {
             NodeKind::Number(n) => n.parse().ok(),
             NodeKind::String(s) => s.value().trim().parse().ok(),
             _ => None,
         }?;
-        Some(Fact { value, at: self.at(node) })
+        Some(Fact { value, at: self.at(&node) })
     }
 
     /// The string `name` of each object element of the array at `path`.
     fn texts(&self, object: &Object<'_>, path: &[&str], name: &str) -> Vec<Fact<String>> {
-        let items = Self::node(object, path).and_then(Node::as_array).map(|a| a.items.as_slice()).unwrap_or_default();
-        items.iter().filter_map(Node::as_object).filter_map(|o| self.text(o, &[name])).collect()
+        let items = Self::node(object, path).as_ref().and_then(Node::as_array).map(|a| a.items());
+        items.into_iter().flatten().filter_map(|n| n.as_object()).filter_map(|o| self.text(&o, &[name])).collect()
     }
 
     fn group(&self, o: &Object<'_>) -> Group {
@@ -337,13 +335,13 @@ impl Reader {
     /// `os:scheduler_hints.group`: a non-empty string, or the first of a non-empty array.
     fn server_group(&self, o: &Object<'_>) -> Option<Fact<String>> {
         let node = Self::node(o, &["os:scheduler_hints", "group"])?;
-        let first = match &node.kind {
-            NodeKind::Array(a) => a.items.iter().find_map(Node::as_str),
-            NodeKind::String(s) => Some(s),
+        let first = match &node.kind() {
+            NodeKind::Array(a) => a.items().find_map(|n| n.as_str()),
+            NodeKind::String(s) => Some(*s),
             _ => None,
         }?;
         let value = first.value().trim();
-        (!value.is_empty()).then(|| Fact { value: value.to_string(), at: self.at(node) })
+        (!value.is_empty()).then(|| Fact { value: value.to_string(), at: self.at(&node) })
     }
 
     fn volume(&self, o: &Object<'_>) -> Volume {

@@ -16,7 +16,7 @@ use crate::view::{RequestView, Resources, StrMember};
 
 /// The value of `field` when it can name a resource: not empty or blank, a UUID when the member
 /// is one, and not a placeholder of the reference's example (each of those is a body rule's).
-pub(crate) fn id<'t, 'a>(request: &RequestView<'t, 'a>, field: Field) -> Option<StrMember<'t, 'a>> {
+pub(crate) fn id<'t, 'a>(request: &RequestView<'t, 'a>, field: Field) -> Option<StrMember<'t>> {
     let usable = *request.resource_ids.get_or_init(|| {
         Field::ALL
             .iter()
@@ -34,16 +34,16 @@ fn names_resource(field: Field, value: &str) -> bool {
 
 /// `primary_ip_address`, when it is an IPv4 address a server can have (not `ip-invalid`'s or
 /// `ip-reserved`'s).
-pub(crate) fn ip<'t, 'a>(request: &RequestView<'t, 'a>) -> Option<(StrMember<'t, 'a>, std::net::Ipv4Addr)> {
+pub(crate) fn ip<'t, 'a>(request: &RequestView<'t, 'a>) -> Option<(StrMember<'t>, std::net::Ipv4Addr)> {
     let member = request.string(Field::PrimaryIpAddress)?;
     let octets = crate::measure::ipv4::parse(member.value.value()).ok()?;
     super::ip_reserved::reserved_range(octets).is_none().then(|| (member, std::net::Ipv4Addr::from(octets)))
 }
 
 /// A resource of the inventory that a request member names.
-pub(crate) struct Found<'t, 'a, T> {
+pub(crate) struct Found<'t, T> {
     /// The request member.
-    pub member: StrMember<'t, 'a>,
+    pub member: StrMember<'t>,
     /// The resource.
     pub resource: &'t T,
     /// The inventory.
@@ -71,34 +71,34 @@ fn find<'t, 'a, T>(
     request: &RequestView<'t, 'a>,
     field: Field,
     pick: impl Fn(Resources<'t>) -> Option<&'t T>,
-) -> Option<Found<'t, 'a, T>> {
+) -> Option<Found<'t, T>> {
     let inventory = request.inventory?;
     let resource = pick(resources(request))?;
     Some(Found { member: id(request, field)?, resource, inventory })
 }
 
 /// The protection group `server_group_id` names.
-pub(crate) fn group<'t, 'a>(request: &RequestView<'t, 'a>) -> Option<Found<'t, 'a, Group>> {
+pub(crate) fn group<'t, 'a>(request: &RequestView<'t, 'a>) -> Option<Found<'t, Group>> {
     find(request, Field::ServerGroupId, |r| r.group)
 }
 
 /// The server `server_id` names.
-pub(crate) fn server<'t, 'a>(request: &RequestView<'t, 'a>) -> Option<Found<'t, 'a, Server>> {
+pub(crate) fn server<'t, 'a>(request: &RequestView<'t, 'a>) -> Option<Found<'t, Server>> {
     find(request, Field::ServerId, |r| r.server)
 }
 
 /// The subnet `primary_subnet_id` names (by `id` or `neutron_network_id`).
-pub(crate) fn subnet<'t, 'a>(request: &RequestView<'t, 'a>) -> Option<Found<'t, 'a, Subnet>> {
+pub(crate) fn subnet<'t, 'a>(request: &RequestView<'t, 'a>) -> Option<Found<'t, Subnet>> {
     find(request, Field::PrimarySubnetId, |r| r.subnet)
 }
 
 /// The flavor `flavorRef` names.
-pub(crate) fn flavor<'t, 'a>(request: &RequestView<'t, 'a>) -> Option<Found<'t, 'a, Flavor>> {
+pub(crate) fn flavor<'t, 'a>(request: &RequestView<'t, 'a>) -> Option<Found<'t, Flavor>> {
     find(request, Field::FlavorRef, |r| r.flavor)
 }
 
 /// The dedicated host `dedicated_host_id` names.
-pub(crate) fn host<'t, 'a>(request: &RequestView<'t, 'a>) -> Option<Found<'t, 'a, Host>> {
+pub(crate) fn host<'t, 'a>(request: &RequestView<'t, 'a>) -> Option<Found<'t, Host>> {
     find(request, Field::DedicatedHostId, |r| r.host)
 }
 
@@ -111,7 +111,7 @@ pub(crate) fn server_missing(request: &RequestView<'_, '_>) -> bool {
 
 /// How messages name the server `member` names: its name when the inventory lists it, else
 /// its ID.
-pub(crate) fn server_name(inventory: &Inventory, member: &StrMember<'_, '_>) -> String {
+pub(crate) fn server_name(inventory: &Inventory, member: &StrMember<'_>) -> String {
     let value = member.value.value();
     inventory.servers.get(value).map_or_else(|| crate::text::quote(value, 40), Server::display)
 }

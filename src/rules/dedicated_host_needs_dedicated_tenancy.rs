@@ -19,19 +19,19 @@ const HELP: &str =
     "set `\"tenancy\": \"dedicated\"` to create the DR-site server on this host, or remove `dedicated_host_id`";
 
 fn check(request: &RequestView<'_, '_>, ctx: &mut Context<'_>) {
-    let Some(host) = request.field(Field::DedicatedHostId).filter(|m| !m.value.is_null()) else { return };
+    let Some(host) = request.field(Field::DedicatedHostId).filter(|m| !m.value().is_null()) else { return };
     let tenancy = request.field(Field::Tenancy);
-    let why = match tenancy.map(|t| &t.value.kind) {
+    let why = match tenancy.map(|t| t.value().kind()) {
         None => "`tenancy` is absent",
         Some(NodeKind::Null) => "`tenancy` is `null`",
         Some(NodeKind::String(s)) if s.value() == Tenancy::Shared.as_str() => "`tenancy` is `shared`",
         // Any other value is `tenancy-invalid`'s to report.
         Some(_) => return,
     };
-    ctx.report(host.key.span(), |d| {
+    ctx.report(host.key().span(), |d| {
         let fix = match tenancy {
-            Some(t) => Edit { span: t.value.span, replacement: "\"dedicated\"".into() },
-            None => insert_after(request.parsed.text, host),
+            Some(t) => Edit { span: t.value().span(), replacement: "\"dedicated\"".into() },
+            None => insert_after(request.parsed.text, &host),
         };
         d.describe(Field::DedicatedHostId.pointer(), format!("`dedicated_host_id` is ignored because {why}"))
             .with_label("takes effect only with `\"tenancy\": \"dedicated\"`")
@@ -42,14 +42,14 @@ fn check(request: &RequestView<'_, '_>, ctx: &mut Context<'_>) {
                 edits: vec![fix],
             });
         if let Some(t) = tenancy {
-            d.with_secondary(t.value.span, "set here");
+            d.with_secondary(t.value().span(), "set here");
         }
     });
 }
 
 /// Inserts `"tenancy": "dedicated"` after `host`, on a line of its own when `host` has one.
 fn insert_after(text: &str, host: &Member<'_>) -> Edit {
-    let key_start = host.key.span().start;
+    let key_start = host.key().span().start;
     let line_start = text.get(..key_start).and_then(|t| t.rfind(['\n', '\r'])).map_or(0, |i| i + 1);
     let indent = text.get(line_start..key_start).unwrap_or_default();
     let separator = if indent.chars().all(|c| c == ' ' || c == '\t') && line_start > 0 {
@@ -58,7 +58,7 @@ fn insert_after(text: &str, host: &Member<'_>) -> Edit {
     } else {
         " ".to_string()
     };
-    Edit { span: Span::empty(host.value.span.end), replacement: format!(",{separator}\"tenancy\": \"dedicated\"") }
+    Edit { span: Span::empty(host.value().span().end), replacement: format!(",{separator}\"tenancy\": \"dedicated\"") }
 }
 
 #[cfg(test)]

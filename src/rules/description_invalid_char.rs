@@ -21,7 +21,7 @@ fn check(request: &RequestView<'_, '_>, ctx: &mut Context<'_>) {
     if !description.value.bytes().any_ascii(ANGLE_BRACKETS) {
         return;
     }
-    for (c, span) in matching_ascii(description.value, &ANGLE_BRACKETS) {
+    for (c, span) in matching_ascii(&description.value, &ANGLE_BRACKETS) {
         ctx.report(span, |d| {
             d.describe(
                 description.pointer(),

@@ -1,7 +1,7 @@
 use super::Context;
 use crate::measure::first_seen::FirstSeen;
 use crate::pointer;
-use crate::syntax::{Node, NodeKind, Object};
+use crate::syntax::{Member, Node, Object};
 use crate::text::quote;
 use crate::view::RequestView;
 
@@ -15,15 +15,16 @@ declare_rule! {
 }
 
 fn check(request: &RequestView<'_, '_>, ctx: &mut Context<'_>) {
-    if let Some(root) = &request.parsed.root {
-        walk(root, &Path::Root, ctx);
+    if let Some(root) = request.parsed.root() {
+        walk(&root, &Path::Root, ctx);
     }
 }
 
 /// Where a node sits, as a chain on the stack; made into a JSON Pointer only when reported.
 enum Path<'p> {
     Root,
-    Key(&'p Path<'p>, &'p str),
+    /// The value of this member; its name is decoded only for a pointer.
+    Key(&'p Path<'p>, Member<'p>),
     Index(&'p Path<'p>, usize),
 }
 
@@ -31,7 +32,7 @@ impl Path<'_> {
     fn pointer(&self) -> String {
         match self {
             Path::Root => String::new(),
-            Path::Key(parent, key) => pointer::join(&parent.pointer(), key),
+            Path::Key(parent, member) => pointer::join(&parent.pointer(), member.name()),
             Path::Index(parent, i) => pointer::join(&parent.pointer(), &i.to_string()),
         }
     }
@@ -39,41 +40,36 @@ impl Path<'_> {
 
 /// Visits every object; the parser bounds the depth, so recursion is bounded too.
 fn walk(node: &Node<'_>, path: &Path<'_>, ctx: &mut Context<'_>) {
-    match &node.kind {
-        NodeKind::Object(object) => {
-            check_object(object, path, ctx);
-            for member in &object.members {
-                walk(&member.value, &Path::Key(path, member.key.value()), ctx);
-            }
+    if let Some(object) = node.as_object() {
+        check_object(&object, path, ctx);
+        for member in object.members() {
+            walk(&member.value(), &Path::Key(path, member), ctx);
         }
-        NodeKind::Array(array) => {
-            for (i, item) in array.items.iter().enumerate() {
-                walk(item, &Path::Index(path, i), ctx);
-            }
+    } else if let Some(array) = node.as_array() {
+        for (i, item) in array.items().enumerate() {
+            walk(&item, &Path::Index(path, i), ctx);
         }
-        _ => {}
     }
 }
 
 /// Compares decoded names; each repeat points back to the first occurrence.
 fn check_object(object: &Object<'_>, path: &Path<'_>, ctx: &mut Context<'_>) {
-    let members = &object.members;
+    let names = object.names();
     // Most objects are small: compare with the earlier members, without a map or allocation.
-    let mut seen = (members.len() > 16).then(FirstSeen::default);
-    for (i, member) in members.iter().enumerate() {
-        let name = member.key.value();
+    let mut seen = (names.len() > 16).then(FirstSeen::default);
+    for (i, name) in names.clone().enumerate() {
         let first = match &mut seen {
-            Some(seen) => seen.first_or_insert(name, member),
-            None => members.iter().take(i).find(|m| m.key.value() == name),
+            Some(seen) => seen.first_or_insert(name, i),
+            None => names.clone().take(i).position(|n| n == name),
         };
-        let Some(first) = first else { continue };
-        ctx.report(member.key.span(), |d| {
+        let (Some(first), Some(member)) = (first.and_then(|f| object.member(f)), object.member(i)) else { continue };
+        ctx.report(member.key().span(), |d| {
             d.describe(
-                Path::Key(path, name).pointer(),
+                Path::Key(path, member).pointer(),
                 format!("duplicate member name {} in this object", quote(name, 40)),
             )
             .with_label("repeated here")
-            .with_secondary(first.key.span(), "first used here")
+            .with_secondary(first.key().span(), "first used here")
             .with_help("keep one of them: parsers disagree on which value wins (sdrs-lint checks the last)");
         });
     }

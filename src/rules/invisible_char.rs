@@ -34,7 +34,7 @@ const INVISIBLE_LEADS: LeadSet = LeadSet::range(0xC2, 0xC2)
     .union(LeadSet::range(0xEF, 0xEF))
     .union(LeadSet::range(0xF0, 0xF4));
 
-fn check_object(_: &RequestView<'_, '_>, object: &ObjectView<'_, '_>, ctx: &mut Context<'_>) {
+fn check_object(_: &RequestView<'_, '_>, object: &ObjectView<'_>, ctx: &mut Context<'_>) {
     for member in object.strings() {
         // Every invisible character is outside `name`'s allowed set: `name-invalid-char`'s.
         if member.owner == ObjectKind::Instance && member.name() == Field::Name.name() {
@@ -75,7 +75,7 @@ fn check_object(_: &RequestView<'_, '_>, object: &ObjectView<'_, '_>, ctx: &mut 
 /// (the first non-hexadecimal one of a UUID-shaped ID) is its; and an ID that is only white
 /// space (`\t`, `\n`, U+0085 included) is `id-empty`'s. Decided by what those rules report,
 /// not by whether they are enabled.
-fn reported_elsewhere(member: &StrMember<'_, '_>) -> impl Fn(usize, char) -> bool + use<> {
+fn reported_elsewhere(member: &StrMember<'_>) -> impl Fn(usize, char) -> bool + use<> {
     let in_tag = matches!(member.owner, ObjectKind::Tag(_));
     let field = member.field();
     let value = member.value.value();

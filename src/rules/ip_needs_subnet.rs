@@ -17,16 +17,16 @@ declare_rule! {
 const HELP: &str = "add `primary_subnet_id` (the subnet of the DR-site server's primary NIC), or remove the address to have one assigned";
 
 fn check(request: &RequestView<'_, '_>, ctx: &mut Context<'_>) {
-    let Some(ip) = request.field(Field::PrimaryIpAddress).filter(|m| !m.value.is_null()) else { return };
+    let Some(ip) = request.field(Field::PrimaryIpAddress).filter(|m| !m.value().is_null()) else { return };
     let subnet = request.field(Field::PrimarySubnetId);
-    let why = match subnet.map(|s| &s.value.kind) {
+    let why = match subnet.map(|s| s.value().kind()) {
         None => "absent",
         Some(NodeKind::Null) => "`null`",
         Some(NodeKind::String(s)) if s.value().is_empty() => "empty",
         Some(NodeKind::String(s)) if is_blank(s.value()) => "blank",
         Some(_) => return,
     };
-    ctx.report(ip.key.span(), |d| {
+    ctx.report(ip.key().span(), |d| {
         d.describe(
             Field::PrimaryIpAddress.pointer(),
             format!("`primary_ip_address` is ignored because `primary_subnet_id` is {why}"),
@@ -34,7 +34,7 @@ fn check(request: &RequestView<'_, '_>, ctx: &mut Context<'_>) {
         .with_label("takes effect only with `primary_subnet_id`")
         .with_help(HELP);
         if let Some(s) = subnet {
-            d.with_secondary(s.value.span, format!("{why} here"));
+            d.with_secondary(s.value().span(), format!("{why} here"));
         }
     });
 }

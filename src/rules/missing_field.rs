@@ -13,16 +13,16 @@ declare_rule! {
     }
 }
 
-fn check_object(_: &RequestView<'_, '_>, object: &ObjectView<'_, '_>, ctx: &mut Context<'_>) {
+fn check_object(_: &RequestView<'_, '_>, object: &ObjectView<'_>, ctx: &mut Context<'_>) {
     // An object cut short by a syntax error may hold its members after the error.
     if !object.object.closed {
         return;
     }
     for (spec, _) in object.documented().filter(|(spec, member)| spec.required && member.is_none()) {
-        let brace = Span::new(object.node.span.start, object.node.span.start + 1);
+        let brace = Span::new(object.node.span().start, object.node.span().start + 1);
         ctx.report(brace, |d| {
             let wrapped_inner = object.kind == ObjectKind::Root
-                && object.object.members.iter().any(|m| members::find(members::INSTANCE, m.key.value()).is_some());
+                && object.object.members().any(|m| members::find(members::INSTANCE, m.key().value()).is_some());
             let help = if wrapped_inner {
                 "these members belong inside `protected_instance`: send `{\"protected_instance\": {…}}`".to_string()
             } else {

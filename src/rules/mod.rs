@@ -69,7 +69,7 @@ macro_rules! declare_rule {
         fn check_object(
             &self,
             request: &$crate::view::RequestView<'_, '_>,
-            object: &$crate::view::ObjectView<'_, '_>,
+            object: &$crate::view::ObjectView<'_>,
             ctx: &mut $crate::rules::Context<'_>,
         ) {
             check_object(request, object, ctx)
@@ -178,7 +178,7 @@ pub trait Rule: Send + Sync {
     /// Reports the problems of this rule's kind in `object`, one of the request's documented
     /// objects: the engine walks them once (the root, `protected_instance`, then each tag) and
     /// hands each to every rule that visits objects.
-    fn check_object(&self, _request: &RequestView<'_, '_>, _object: &ObjectView<'_, '_>, _ctx: &mut Context<'_>) {}
+    fn check_object(&self, _request: &RequestView<'_, '_>, _object: &ObjectView<'_>, _ctx: &mut Context<'_>) {}
 }
 
 /// Where a running rule reports its diagnostics.

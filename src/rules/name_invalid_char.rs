@@ -28,9 +28,15 @@ const ALLOWED_ASCII: AsciiSet = AsciiSet::range(b'a', b'z')
     .union(AsciiSet::range(b'0', b'9'))
     .union(AsciiSet::of(b"._-"));
 
+/// The ASCII characters `name` does not allow (a constant: the sets are made at compile time).
+const DISALLOWED_ASCII: AsciiSet = ALLOWED_ASCII.complement();
+
 /// The lead bytes of U+5000–U+9FFF, all CJK Unified Ideographs (U+4E00–U+4FFF start with E4,
 /// shared with other characters).
 const CJK_LEADS: LeadSet = LeadSet::range(0xE5, 0xE9);
+
+/// Every other lead byte.
+const BEYOND_CJK_LEADS: LeadSet = CJK_LEADS.complement();
 
 /// The reference's allowed set: CJK Unified Ideographs, ASCII letters and digits, `.`, `_`, `-`.
 fn allowed(c: char) -> bool {
@@ -49,7 +55,7 @@ fn check(request: &RequestView<'_, '_>, ctx: &mut Context<'_>) {
     // Letters, digits, `.`, `_`, `-` and U+5000–U+9FFF (lead bytes E5–E9) need no look at each
     // character.
     let bytes = name.value.bytes();
-    let maybe_disallowed = bytes.any_ascii(ALLOWED_ASCII.complement()) || bytes.any_lead(CJK_LEADS.complement());
+    let maybe_disallowed = bytes.any_ascii(DISALLOWED_ASCII) || bytes.any_lead(BEYOND_CJK_LEADS);
     if !maybe_disallowed || value.chars().all(allowed) {
         return;
     }
@@ -71,7 +77,7 @@ fn check(request: &RequestView<'_, '_>, ctx: &mut Context<'_>) {
     }
 }
 
-fn report_run(ctx: &mut Context<'_>, name: &StrMember<'_, '_>, start: usize, end: usize) {
+fn report_run(ctx: &mut Context<'_>, name: &StrMember<'_>, start: usize, end: usize) {
     let text = name.value.value().get(start..end).unwrap_or_default();
     let span = name.value.source_span(start, end);
     let twins: Option<String> = text.chars().map(|c| ascii_twin(c).filter(|&t| allowed(t))).collect();

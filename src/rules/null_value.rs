@@ -12,10 +12,10 @@ declare_rule! {
     }
 }
 
-fn check_object(_: &RequestView<'_, '_>, object: &ObjectView<'_, '_>, ctx: &mut Context<'_>) {
+fn check_object(_: &RequestView<'_, '_>, object: &ObjectView<'_>, ctx: &mut Context<'_>) {
     for (spec, member) in object.documented() {
-        let Some(member) = member.filter(|m| !spec.required && m.value.is_null()) else { continue };
-        ctx.report(member.value.span, |d| {
+        let Some(member) = member.filter(|m| !spec.required && m.value().is_null()) else { continue };
+        ctx.report(member.value().span(), |d| {
             let subject = object.kind.subject(spec.name);
             d.describe(object.kind.member_pointer(spec.name), format!("{subject} is `null`"))
                 .with_label("`null`")

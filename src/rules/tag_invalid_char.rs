@@ -18,11 +18,11 @@ declare_rule! {
 /// ASCII 0–31 and the reference's list.
 const FORBIDDEN: AsciiSet = AsciiSet::CONTROLS.union(AsciiSet::of(b"*<>\\=,|/"));
 
-fn check_object(_: &RequestView<'_, '_>, tag: &ObjectView<'_, '_>, ctx: &mut Context<'_>) {
+fn check_object(_: &RequestView<'_, '_>, tag: &ObjectView<'_>, ctx: &mut Context<'_>) {
     // Only strings holding a forbidden character get a closer look.
-    let suspicious = |m: &StrMember<'_, '_>| m.value.bytes().any_ascii(FORBIDDEN);
+    let suspicious = |m: &StrMember<'_>| m.value.bytes().any_ascii(FORBIDDEN);
     for member in TagField::ALL.iter().filter_map(|&f| tag.tag_text(f)).filter(suspicious) {
-        for (c, span) in matching_ascii(member.value, &FORBIDDEN) {
+        for (c, span) in matching_ascii(&member.value, &FORBIDDEN) {
             let what = if c < ' ' { "a control character" } else { "forbidden" };
             ctx.report(span, |d| {
                 d.describe(

@@ -1,8 +1,8 @@
 use super::Context;
-use crate::measure::first_seen::FirstSeen;
+use crate::measure::first_seen::FirstIndex;
 use crate::request::members::TagField;
 use crate::text::quote;
-use crate::view::RequestView;
+use crate::view::{ObjectKind, RequestView};
 
 declare_rule! {
     TagKeyDuplicate {
@@ -14,16 +14,21 @@ declare_rule! {
 }
 
 fn check(request: &RequestView<'_, '_>, ctx: &mut Context<'_>) {
-    let mut first = FirstSeen::default();
+    let key_of = |i: u32| request.tag(i as usize).and_then(|tag| tag.tag_string(TagField::Key));
+    let mut first = FirstIndex::expecting(request.tag_array().map_or(0, |(_, tags)| tags.len()));
     for key in request.tag_strings(TagField::Key) {
-        let Some(earlier) = first.first_or_insert(key.value.value(), key.value) else { continue };
+        let ObjectKind::Tag(index) = key.owner else { continue };
+        let text_of = |i| key_of(i).map(|k| k.value.value());
+        let Some(earlier) = first.first_or_insert(key.value.value(), index as u32, text_of).and_then(key_of) else {
+            continue;
+        };
         ctx.report(key.value.span(), |d| {
             d.describe(
                 key.pointer(),
                 format!("tag key {} is already used by an earlier tag", quote(key.value.value(), 40)),
             )
             .with_label("repeated key")
-            .with_secondary(earlier.span(), "first used here")
+            .with_secondary(earlier.value.span(), "first used here")
             .with_help("tag keys must be unique within a request: merge the two tags or rename one");
         });
     }

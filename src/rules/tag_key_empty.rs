@@ -12,7 +12,7 @@ declare_rule! {
     }
 }
 
-fn check_object(_: &RequestView<'_, '_>, object: &ObjectView<'_, '_>, ctx: &mut Context<'_>) {
+fn check_object(_: &RequestView<'_, '_>, object: &ObjectView<'_>, ctx: &mut Context<'_>) {
     let Some(key) = object.tag_string(TagField::Key).filter(|k| k.value.value().is_empty()) else { return };
     ctx.report(key.value.span(), |d| {
         d.describe(key.pointer(), "tag `key` is empty")

@@ -1,14 +1,12 @@
-use std::borrow::Cow;
-
 use unicode_normalization::UnicodeNormalization;
 
 use super::Context;
-use crate::measure::first_seen::FirstSeen;
+use crate::measure::first_seen::{FirstIndex, FirstSeen};
 use crate::request::members::TagField;
 use crate::syntax::{JsonStr, LeadSet};
 use crate::text::is_default_ignorable;
 use crate::text::quote;
-use crate::view::RequestView;
+use crate::view::{ObjectKind, RequestView};
 
 declare_rule! {
     TagKeyLookalike {
@@ -54,10 +52,11 @@ const BEYOND_CJK: LeadSet = LeadSet::range(0xE4, 0xE9).complement();
 /// What two keys that look alike are compared by: without default-ignorable characters, NFKC,
 /// lower case, confusable skeleton.
 fn fold<'k>(key: &JsonStr<'k>) -> Fold<'k> {
-    let text = key.value_cow();
-    if key.bytes().any_lead(BEYOND_CJK) {
-        Fold::Done(full_fold(&text))
-    } else if key.bytes().non_ascii() && text.chars().any(is_confusable_ideograph) {
+    let text = key.value();
+    let bytes = key.bytes();
+    if bytes.any_lead(BEYOND_CJK) {
+        Fold::Done(full_fold(text))
+    } else if bytes.non_ascii() && text.chars().any(is_confusable_ideograph) {
         Fold::Done(skeleton(&text.to_ascii_lowercase()))
     } else {
         Fold::Plain(text)
@@ -78,7 +77,7 @@ fn full_fold(s: &str) -> String {
 #[derive(Debug)]
 enum Fold<'k> {
     /// A key whose fold is [`FoldBytes`] of its text.
-    Plain(Cow<'k, str>),
+    Plain(&'k str),
     /// Any other key, folded.
     Done(String),
 }
@@ -104,7 +103,7 @@ impl PartialEq for Fold<'_> {
 
 impl Eq for Fold<'_> {}
 
-/// Hashed (only when thousands of keys make [`FirstSeen`] use a map) as one FNV-1a digest of
+/// Hashed (only when thousands of keys make [`FirstIndex`] use a map) as one FNV-1a digest of
 /// the bytes, handed to the hasher once.
 impl std::hash::Hash for Fold<'_> {
     fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
@@ -238,14 +237,22 @@ fn difference(a: &str, b: &str) -> String {
 }
 
 fn check(request: &RequestView<'_, '_>, ctx: &mut Context<'_>) {
-    // Folded key → the first key with that fold.
-    let mut first = FirstSeen::default();
+    // Folded key → the index of the first tag whose key has that fold.
+    let key_of = |i: u32| request.tag(i as usize).and_then(|tag| tag.tag_string(TagField::Key));
+    let mut first = FirstIndex::expecting(request.tag_array().map_or(0, |(_, tags)| tags.len()));
     // Spellings of the keys reported here: a later key spelt like one of them, or like the first
     // key of its fold, is an exact duplicate, `tag-key-duplicate`'s alone.
     let mut lookalikes = FirstSeen::default();
     for key in request.tag_strings(TagField::Key) {
         let spelling = key.value.value();
-        let Some(earlier) = first.first_or_insert(Headed::new(fold(key.value)), key.value) else { continue };
+        let ObjectKind::Tag(index) = key.owner else { continue };
+        let fold_of = |i| key_of(i).map(|k| Headed::new(fold(&k.value)));
+        let Some(earlier) =
+            first.first_or_insert(Headed::new(fold(&key.value)), index as u32, fold_of).and_then(key_of)
+        else {
+            continue;
+        };
+        let earlier = earlier.value;
         let earlier_spelling = earlier.value();
         if earlier_spelling == spelling || lookalikes.first_or_insert(spelling, ()).is_some() {
             continue;
@@ -275,7 +282,6 @@ mod tests {
         CONFUSABLE_IDEOGRAPHS, Fold, TagKeyLookalike, fold, full_fold as slow_fold, is_confusable_ideograph, skeleton,
     };
     use crate::rules::testing::{assert_clean, labelled, run, with_tags};
-    use crate::span::Span;
     use crate::syntax::JsonStr;
 
     fn keys(keys: &[&str]) -> String {
@@ -294,7 +300,7 @@ mod tests {
 
     /// `fold` of a key whose decoded value is `s`, through the fast paths its bytes allow.
     fn fast_fold(s: &str) -> String {
-        let bytes: Vec<u8> = fold(&JsonStr::new(Span::empty(0), s, s.into())).bytes().collect();
+        let bytes: Vec<u8> = fold(&JsonStr::plain(0, s)).bytes().collect();
         String::from_utf8(bytes).expect("a fold is UTF-8")
     }
 
@@ -398,14 +404,14 @@ mod tests {
 
     #[test]
     fn plain_and_folded_keys_compare_and_hash_by_their_fold() {
-        let plain = Fold::Plain("Team-01".into());
+        let plain = Fold::Plain("Team-01");
         let done = Fold::Done("tearn-Ol".into());
         assert_eq!(plain, done);
         use std::hash::BuildHasher;
         let builder = std::hash::RandomState::new();
         assert_eq!(builder.hash_one(&plain), builder.hash_one(&done));
         assert_ne!(plain, Fold::Done("tearn-Ol ".into()));
-        assert_ne!(Fold::Plain("ab".into()), Fold::Plain("a".into()));
+        assert_ne!(Fold::Plain("ab"), Fold::Plain("a"));
         // Full width `ｒｎ` folds like `m`.
         assert_eq!(pairs(&["m", "ｒｎ"]).len(), 1);
     }

@@ -14,7 +14,7 @@ declare_rule! {
     }
 }
 
-fn check_object(_: &RequestView<'_, '_>, object: &ObjectView<'_, '_>, ctx: &mut Context<'_>) {
+fn check_object(_: &RequestView<'_, '_>, object: &ObjectView<'_>, ctx: &mut Context<'_>) {
     if let Some(key) = object.tag_string(TagField::Key) {
         too_long::report(ctx, &key, Limit { max: 36, unit: Unit::Chars });
     }

@@ -14,7 +14,7 @@ declare_rule! {
     }
 }
 
-fn check_object(_: &RequestView<'_, '_>, object: &ObjectView<'_, '_>, ctx: &mut Context<'_>) {
+fn check_object(_: &RequestView<'_, '_>, object: &ObjectView<'_>, ctx: &mut Context<'_>) {
     if let Some(value) = object.tag_string(TagField::Value) {
         too_long::report(ctx, &value, Limit { max: 43, unit: Unit::Chars });
     }

@@ -15,18 +15,15 @@ const MAX_TAGS: usize = 10;
 
 fn check(request: &RequestView<'_, '_>, ctx: &mut Context<'_>) {
     let Some((_, tags)) = request.tag_array() else { return };
-    let (Some(first_extra), Some(last)) = (tags.items.get(MAX_TAGS), tags.items.last()) else { return };
-    let extra = tags.items.len() - MAX_TAGS;
-    ctx.report(first_extra.span.to(last.span), |d| {
-        d.describe(
-            Field::Tags.pointer(),
-            format!("`tags` holds {} tags; at most {MAX_TAGS} are allowed", tags.items.len()),
-        )
-        .with_label(if extra == 1 { "the 11th tag".to_string() } else { format!("{extra} tags beyond the tenth") })
-        .with_help(format!(
-            "remove {extra} tag{}: a protected instance can carry at most {MAX_TAGS}",
-            if extra == 1 { "" } else { "s" }
-        ));
+    let (Some(first_extra), Some(last)) = (tags.get(MAX_TAGS), tags.items().next_back()) else { return };
+    let extra = tags.len() - MAX_TAGS;
+    ctx.report(first_extra.span().to(last.span()), |d| {
+        d.describe(Field::Tags.pointer(), format!("`tags` holds {} tags; at most {MAX_TAGS} are allowed", tags.len()))
+            .with_label(if extra == 1 { "the 11th tag".to_string() } else { format!("{extra} tags beyond the tenth") })
+            .with_help(format!(
+                "remove {extra} tag{}: a protected instance can carry at most {MAX_TAGS}",
+                if extra == 1 { "" } else { "s" }
+            ));
     });
 }
 

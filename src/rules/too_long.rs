@@ -9,7 +9,7 @@ use crate::view::StrMember;
 
 /// Reports `member` when its value is longer than `limit`, labelling the characters from the
 /// first that does not fit to the last.
-pub(crate) fn report(ctx: &mut Context<'_>, member: &StrMember<'_, '_>, limit: Limit) {
+pub(crate) fn report(ctx: &mut Context<'_>, member: &StrMember<'_>, limit: Limit) {
     let Some(o) = length::overflow(member.value.value(), limit) else { return };
     ctx.report(member.value.tail_span(o.cut), |d| {
         let graphemes = length::graphemes(member.value.value());

@@ -21,17 +21,17 @@ declare_rule! {
 const WRAP: &str =
     "wrap the request's members: `{\"protected_instance\": {\"server_group_id\": …, \"server_id\": …, \"name\": …}}`";
 
-fn check_object(_: &RequestView<'_, '_>, object: &ObjectView<'_, '_>, ctx: &mut Context<'_>) {
+fn check_object(_: &RequestView<'_, '_>, object: &ObjectView<'_>, ctx: &mut Context<'_>) {
     if !object.has_unknown() {
         return;
     }
     let specs = object.kind.spec();
     let names = || specs.iter().map(|s| s.name);
-    let members = &object.object.members;
+    let members = object.object.members();
     // A repeated name is reported once, at the occurrence the rules check: the last.
     let mut later: HashSet<&str> = HashSet::new();
-    for member in members.iter().rev() {
-        let name = member.key.value();
+    for member in members.clone().rev() {
+        let name = member.key().value();
         if !later.insert(name) || names().any(|n| n == name) {
             continue;
         }
@@ -40,7 +40,7 @@ fn check_object(_: &RequestView<'_, '_>, object: &ObjectView<'_, '_>, ctx: &mut 
             .then(|| similar::closest(name, members::INSTANCE.iter().map(|s| s.name)))
             .flatten();
         if let Some(documented) = misplaced {
-            ctx.report(member.key.span(), |d| {
+            ctx.report(member.key().span(), |d| {
                 let spelt = if documented == name { String::new() } else { format!(" (as `{documented}`)") };
                 let message =
                     format!("{} belongs inside `protected_instance`{spelt}, not in the request body", quote(name, 40));
@@ -50,7 +50,7 @@ fn check_object(_: &RequestView<'_, '_>, object: &ObjectView<'_, '_>, ctx: &mut 
             });
             continue;
         }
-        ctx.report(member.key.span(), |d| {
+        ctx.report(member.key().span(), |d| {
             let suggestion = similar::closest(name, names());
             let mut message = format!("unknown member {} in {}", quote(name, 40), object.kind.describe());
             if let Some(s) = suggestion {
@@ -64,7 +64,7 @@ fn check_object(_: &RequestView<'_, '_>, object: &ObjectView<'_, '_>, ctx: &mut 
                 d.with_fix(Fix::replace(
                     format!("rename to `{s}`"),
                     Applicability::Unsafe,
-                    member.key.span(),
+                    member.key().span(),
                     format!("\"{s}\""),
                 ));
             }

@@ -14,30 +14,30 @@ declare_rule! {
 
 /// The values that are not objects where objects belong: the body, the elements of `tags`.
 fn check(request: &RequestView<'_, '_>, ctx: &mut Context<'_>) {
-    if let Some(root) = request.parsed.root.as_ref().filter(|r| r.json_type() != JsonType::Object) {
-        report(ctx, JsonType::Object, root, || (String::new(), "the request body".into()));
+    if let Some(root) = request.parsed.root().filter(|r| r.json_type() != JsonType::Object) {
+        report(ctx, JsonType::Object, &root, || (String::new(), "the request body".into()));
     }
     if let Some((_, tags)) = request.tag_array() {
-        for (i, item) in tags.items.iter().enumerate() {
+        for (i, item) in tags.items().enumerate() {
             if !matches!(item.json_type(), JsonType::Object | JsonType::Unknown) {
                 let target = || (format!("/protected_instance/tags/{i}"), "each element of `tags`".into());
-                report(ctx, JsonType::Object, item, target);
+                report(ctx, JsonType::Object, &item, target);
             }
         }
     }
 }
 
 /// The documented members of an object.
-fn check_object(_: &RequestView<'_, '_>, object: &ObjectView<'_, '_>, ctx: &mut Context<'_>) {
+fn check_object(_: &RequestView<'_, '_>, object: &ObjectView<'_>, ctx: &mut Context<'_>) {
     for (spec, member) in object.documented() {
         let Some(member) = member else { continue };
-        let found = member.value.json_type();
+        let found = member.value().json_type();
         // An optional `null` is `null-value`'s; a required one is a wrong type.
         let optional_null = found == JsonType::Null && !spec.required;
         // A REST-client variable's type is known only when the request is sent.
         if found != spec.ty && found != JsonType::Unknown && !optional_null {
             let target = || (object.kind.member_pointer(spec.name), object.kind.subject(spec.name));
-            report(ctx, spec.ty, &member.value, target);
+            report(ctx, spec.ty, &member.value(), target);
         }
     }
 }
@@ -46,7 +46,7 @@ fn check_object(_: &RequestView<'_, '_>, object: &ObjectView<'_, '_>, ctx: &mut 
 /// value and how messages name it.
 fn report(ctx: &mut Context<'_>, expected: JsonType, value: &Node<'_>, target: impl FnOnce() -> (String, String)) {
     let found = value.json_type();
-    ctx.report(value.span, |d| {
+    ctx.report(value.span(), |d| {
         let (pointer, subject) = target();
         let help = match (expected, found) {
             (JsonType::String, JsonType::Number | JsonType::Boolean) => {

@@ -1,85 +1,140 @@
-//! Which bytes a string holds, found in one pass: the set of ASCII characters and the set of
-//! UTF-8 lead bytes. It says nothing about what any rule allows; rules keep their own sets
-//! ([`AsciiSet`], [`LeadSet`]) and ask whether a string holds any byte of them, so they skip the
-//! strings they have nothing to say about without decoding a character.
+//! Which kinds of bytes a string holds, found in one pass: a 64-bit set of byte classes. It
+//! says nothing about what any rule allows; rules keep their own sets ([`AsciiSet`],
+//! [`LeadSet`]) and ask whether a string holds any byte of them, so they skip the strings they
+//! have nothing to say about without decoding a character.
+//!
+//! The classes fit in one word, so a string value's set is found as it is parsed and kept in
+//! its tree node at no cost in memory. They are chosen so that every set a rule asks about is
+//! a union of whole classes, which makes the answer exact for it: each ASCII punctuation mark
+//! and the space is a class, the control characters U+0000–U+001F are one, DEL is one; letters
+//! and digits are in none (no rule asks about them, nor do they start anything invisible);
+//! each lead byte E0–F4 is a class, and C2, CD and D8 (the two-byte leads of invisible
+//! characters), the other two-byte leads together. For any other set the answer may be yes
+//! where the exact one is no, never the reverse, so a rule's closer look stays correct.
 
-/// Texts up to this many bytes are scanned into words directly; longer ones through a table.
-const SHORT: usize = 32;
+/// Bit of the controls U+0000–U+001F.
+const CONTROLS_BIT: u32 = 0;
+/// Bit of DEL (U+007F).
+const DEL_BIT: u32 = 1;
+/// Bits 2–34: the space and the 32 ASCII punctuation marks, in order.
+const PUNCTUATION_FIRST_BIT: u32 = 2;
+/// Bits 35–38: the two-byte leads C2, CD, D8 and the others.
+const TWO_BYTE_FIRST_BIT: u32 = 35;
+/// Bits 39–54: the three-byte leads E0–EF; bits 55–59: the four-byte leads F0–F4.
+const THREE_BYTE_FIRST_BIT: u32 = 39;
 
-/// The ASCII characters and UTF-8 lead bytes (0xC0–0xFF) a text holds.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct ByteSet {
-    /// ASCII 0–63 and 64–127 (two halves, not a `u128`, so a set is 8-byte aligned).
-    ascii: [u64; 2],
-    lead: LeadSet,
+/// The class bit of byte `b` (0 for letters, digits, continuation bytes and bytes that never
+/// occur in UTF-8).
+const fn class_bit(b: u8) -> u64 {
+    let bit = match b {
+        0x00..=0x1F => CONTROLS_BIT,
+        0x7F => DEL_BIT,
+        b'0'..=b'9' | b'A'..=b'Z' | b'a'..=b'z' | 0x80..=0xC1 | 0xF5..=0xFF => return 0,
+        0x20..=0x7E => PUNCTUATION_FIRST_BIT + punctuation_index(b),
+        0xC2 => TWO_BYTE_FIRST_BIT,
+        0xCD => TWO_BYTE_FIRST_BIT + 1,
+        0xD8 => TWO_BYTE_FIRST_BIT + 2,
+        0xC3..=0xDF => TWO_BYTE_FIRST_BIT + 3,
+        0xE0..=0xF4 => THREE_BYTE_FIRST_BIT + (b - 0xE0) as u32,
+    };
+    1 << bit
 }
 
+/// The place of a space or punctuation byte among the 33 of them.
+const fn punctuation_index(b: u8) -> u32 {
+    match b {
+        0x20..=0x2F => (b - 0x20) as u32,
+        0x3A..=0x40 => 16 + (b - 0x3A) as u32,
+        0x5B..=0x60 => 23 + (b - 0x5B) as u32,
+        _ => 29 + (b.saturating_sub(0x7B)) as u32,
+    }
+}
+
+/// [`class_bit`] of every byte value.
+// Evaluated at compile time, where an index out of range fails the build.
+#[allow(clippy::indexing_slicing)]
+static CLASS_BITS: [u64; 256] = {
+    let mut bits = [0; 256];
+    let mut b = 0;
+    while b < 256 {
+        bits[b] = class_bit(b as u8);
+        b += 1;
+    }
+    bits
+};
+
+/// Every class of the lead bytes (bits 35–59).
+const LEADS: u64 = ((1 << 25) - 1) << TWO_BYTE_FIRST_BIT;
+
+/// The classes of bytes a text holds.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ByteSet(u64);
+
 impl ByteSet {
-    /// The bytes of `text`.
+    /// The classes of the bytes of `text`.
     pub fn of(text: &str) -> ByteSet {
-        if text.len() <= SHORT { Self::of_short(text.as_bytes()) } else { Self::of_long(text.as_bytes()) }
-    }
-
-    /// One bit per byte in the set of its quarter (ASCII low and high, lead; continuation bytes
-    /// are not kept), chosen by masks rather than a branch: texts mix ASCII and CJK, which
-    /// predictors guess badly.
-    fn of_short(bytes: &[u8]) -> ByteSet {
-        let (mut low, mut high, mut lead) = (0u64, 0u64, 0u64);
-        for &b in bytes {
-            let bit = 1u64 << (b & 63);
-            let quarter = b >> 6;
-            low |= bit & u64::from(quarter == 0).wrapping_neg();
-            high |= bit & u64::from(quarter == 1).wrapping_neg();
-            lead |= bit & u64::from(quarter == 3).wrapping_neg();
-        }
-        ByteSet { ascii: [low, high], lead: LeadSet(lead) }
-    }
-
-    /// A flag per byte value, each byte one independent store (no byte waits for the one
-    /// before, as it does when bits are or-ed into a word); the flags are then packed eight at a
-    /// time.
-    fn of_long(bytes: &[u8]) -> ByteSet {
-        let mut seen = [0u8; 256];
-        for &b in bytes {
-            if let Some(flag) = seen.get_mut(usize::from(b)) {
-                *flag = 1;
+        // Or-ed into four words, not one, so that no byte waits for the one before.
+        let mut words = [0u64; 4];
+        let mut chunks = text.as_bytes().chunks_exact(4);
+        for chunk in &mut chunks {
+            for (word, &b) in words.iter_mut().zip(chunk) {
+                *word |= CLASS_BITS.get(usize::from(b)).copied().unwrap_or(0);
             }
         }
-        let quarter = |q: usize| -> u64 {
-            let flags = seen.get(q * 64..(q + 1) * 64).unwrap_or_default();
-            flags.chunks_exact(8).enumerate().fold(0, |word, (i, eight)| {
-                let eight = u64::from_le_bytes(eight.try_into().unwrap_or_default());
-                // Each byte is 0 or 1: the multiply gathers the eight low bits into the top byte.
-                word | ((eight.wrapping_mul(0x0102_0408_1020_4080) >> 56) << (8 * i))
-            })
-        };
-        ByteSet { ascii: [quarter(0), quarter(1)], lead: LeadSet(quarter(3)) }
+        for &b in chunks.remainder() {
+            words[0] |= CLASS_BITS.get(usize::from(b)).copied().unwrap_or(0);
+        }
+        ByteSet(words.iter().fold(0, |all, w| all | w))
     }
 
     /// Whether the text holds any character of `set`.
     pub fn any_ascii(self, set: AsciiSet) -> bool {
-        let [low, high] = self.ascii;
-        (low & set.0 as u64) | (high & (set.0 >> 64) as u64) != 0
+        self.0 & set.classes != 0
     }
 
     /// Whether the text holds a character starting with any lead byte of `set`.
     pub fn any_lead(self, set: LeadSet) -> bool {
-        self.lead.0 & set.0 != 0
+        self.0 & set.0 != 0
     }
 
     /// Whether the text holds a character above U+007F.
     pub fn non_ascii(self) -> bool {
-        self.lead.0 != 0
+        self.0 & LEADS != 0
+    }
+
+    /// The set as kept in a tree node: two 32-bit halves.
+    pub(crate) fn halves(self) -> (u32, u32) {
+        (self.0 as u32, (self.0 >> 32) as u32)
+    }
+
+    /// The set kept as [`ByteSet::halves`].
+    pub(crate) fn from_halves(low: u32, high: u32) -> ByteSet {
+        ByteSet(u64::from(low) | u64::from(high) << 32)
     }
 }
 
-/// A set of ASCII characters, one bit each.
+/// A set of ASCII characters: one bit each, and the classes that hold them.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct AsciiSet(u128);
+pub struct AsciiSet {
+    chars: u128,
+    classes: u64,
+}
 
 impl AsciiSet {
     /// The control characters U+0000–U+001F.
-    pub const CONTROLS: AsciiSet = AsciiSet(0xFFFF_FFFF);
+    pub const CONTROLS: AsciiSet = AsciiSet::from_chars(0xFFFF_FFFF);
+
+    const fn from_chars(chars: u128) -> AsciiSet {
+        let mut classes = 0;
+        let mut b = 0;
+        while b < 128 {
+            if chars & (1 << b) != 0 {
+                classes |= class_bit(b as u8);
+            }
+            b += 1;
+        }
+        AsciiSet { chars, classes }
+    }
 
     /// The characters of `chars` (ASCII only).
     pub const fn of(mut chars: &[u8]) -> AsciiSet {
@@ -88,7 +143,7 @@ impl AsciiSet {
             bits |= 1 << (*first & 0x7f);
             chars = rest;
         }
-        AsciiSet(bits)
+        AsciiSet::from_chars(bits)
     }
 
     /// The characters from `first` to `last`, inclusive (ASCII only).
@@ -99,45 +154,42 @@ impl AsciiSet {
             bits |= 1 << b;
             b += 1;
         }
-        AsciiSet(bits)
+        AsciiSet::from_chars(bits)
     }
 
     /// Both sets together.
     pub const fn union(self, other: AsciiSet) -> AsciiSet {
-        AsciiSet(self.0 | other.0)
+        AsciiSet::from_chars(self.chars | other.chars)
     }
 
     /// Every ASCII character not in the set.
     pub const fn complement(self) -> AsciiSet {
-        AsciiSet(!self.0)
+        AsciiSet::from_chars(!self.chars)
     }
 
     /// Whether byte `b` is in the set (bytes above 0x7F never are).
     pub fn contains(&self, b: u8) -> bool {
-        b < 0x80 && self.0 & (1 << b) != 0
+        b < 0x80 && self.chars & (1 << b) != 0
     }
 }
 
-/// A set of UTF-8 lead bytes (0xC0–0xFF), one bit each: the first bytes of the characters of
-/// some range of code points.
+/// A set of UTF-8 lead bytes (0xC0–0xFF), as the classes that hold them: the first bytes of the
+/// characters of some range of code points.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct LeadSet(u64);
 
 impl LeadSet {
     /// The lead bytes from `first` to `last`, inclusive (bytes below 0xC0 are not lead bytes).
     pub const fn range(first: u8, last: u8) -> LeadSet {
-        let mut bits = 0u64;
-        let mut b = first;
-        loop {
-            if b >= 0xC0 && b <= last {
-                bits |= 1 << (b - 0xC0);
-            }
-            if b >= last || b == 0xFF {
-                break;
+        let mut classes = 0;
+        let mut b = first as u32;
+        while b <= last as u32 {
+            if b >= 0xC0 {
+                classes |= class_bit(b as u8);
             }
             b += 1;
         }
-        LeadSet(bits)
+        LeadSet(classes)
     }
 
     /// Both sets together.
@@ -147,7 +199,7 @@ impl LeadSet {
 
     /// Every lead byte not in the set.
     pub const fn complement(self) -> LeadSet {
-        LeadSet(!self.0)
+        LeadSet(!self.0 & LEADS)
     }
 }
 
@@ -156,22 +208,44 @@ mod tests {
     use super::{AsciiSet, ByteSet, LeadSet};
 
     #[test]
-    fn records_ascii_characters_and_lead_bytes() {
+    fn records_punctuation_controls_and_lead_bytes() {
         let bytes = ByteSet::of("Web/名");
-        assert!(bytes.any_ascii(AsciiSet::of(b"/")) && bytes.any_ascii(AsciiSet::range(b'A', b'Z')));
+        assert!(bytes.any_ascii(AsciiSet::of(b"/")) && !bytes.any_ascii(AsciiSet::of(b"\\")));
         assert!(!bytes.any_ascii(AsciiSet::CONTROLS.union(AsciiSet::of(b"<>"))));
         assert!(bytes.non_ascii() && bytes.any_lead(LeadSet::range(0xE5, 0xE5)), "名 is E5 90 8D");
         assert!(!bytes.any_lead(LeadSet::range(0xE4, 0xE4).union(LeadSet::range(0xF0, 0xFF))));
         assert!(!ByteSet::of("web-01").non_ascii());
+        assert!(ByteSet::of("a\u{1}b").any_ascii(AsciiSet::CONTROLS));
         assert!(!AsciiSet::of(b"ab").complement().contains(b'a'));
         assert!(LeadSet::range(0xC0, 0xFF).complement() == LeadSet::default());
     }
 
+    #[test]
+    fn each_class_is_one_bit_and_the_classes_do_not_overlap_where_rules_look() {
+        // The 33 punctuation marks and the space have bits of their own.
+        let punctuation: Vec<u8> = (0x20..0x7F).filter(|b: &u8| !b.is_ascii_alphanumeric()).collect();
+        assert_eq!(punctuation.len(), 33);
+        let bits: std::collections::HashSet<u64> = punctuation.iter().map(|&b| super::class_bit(b)).collect();
+        assert_eq!(bits.len(), 33);
+        assert!(bits.iter().all(|b| b.count_ones() == 1 && b & (super::LEADS | 3) == 0));
+        // Every lead byte a &str can hold has a class, among the leads.
+        for b in 0xC2..=0xF4u8 {
+            assert_eq!(super::class_bit(b).count_ones(), 1, "{b:#x}");
+            assert_ne!(super::class_bit(b) & super::LEADS, 0, "{b:#x}");
+        }
+    }
+
     proptest::proptest! {
-        /// Both ways of finding the set agree, on any text, whatever its length.
+        /// For a space, a punctuation mark or a lead byte with a class of its own, the set
+        /// holds it exactly when the text does.
         #[test]
-        fn short_and_long_scans_agree(text in "(?s).{0,80}") {
-            proptest::prop_assert_eq!(ByteSet::of_short(text.as_bytes()), ByteSet::of_long(text.as_bytes()));
+        fn exact_for_classes_of_one_byte(text in "(?s).{0,40}", b in proptest::sample::select(
+            (0x20u8..0x7F).filter(|b| !b.is_ascii_alphanumeric()).chain([0xC2, 0xCD, 0xD8]).chain(0xE0..=0xF4).collect::<Vec<_>>()
+        )) {
+            let set = ByteSet::of(&text);
+            let held = text.as_bytes().contains(&b);
+            let asked = if b < 0x80 { set.any_ascii(AsciiSet::of(&[b])) } else { set.any_lead(LeadSet::range(b, b)) };
+            proptest::prop_assert_eq!(asked, held);
         }
     }
 

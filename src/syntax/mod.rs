@@ -12,7 +12,7 @@ mod tree;
 
 pub use bytes::{AsciiSet, LeadSet};
 pub use error::SyntaxError;
-pub use tree::{Array, JsonStr, JsonType, Member, Node, NodeKind, Object};
+pub use tree::{Array, JsonStr, JsonType, Member, Node, NodeKind, Object, Tree};
 
 use crate::span::Span;
 
@@ -23,12 +23,19 @@ const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
 pub struct Parsed<'a> {
     /// The input as text: all of it, or the prefix before the first invalid UTF-8 byte.
     pub text: &'a str,
-    /// The root value, complete or cut short at `error`.
-    pub root: Option<Node<'a>>,
+    /// The tree, complete or cut short at `error`.
+    pub tree: Tree<'a>,
     /// The first reason the input is not RFC 8259 JSON.
     pub error: Option<SyntaxError>,
     /// The UTF-8 byte-order mark, when the input starts with one.
     pub bom: Option<Span>,
+}
+
+impl Parsed<'_> {
+    /// The root value, complete or cut short at `error`.
+    pub fn root(&self) -> Option<Node<'_>> {
+        self.tree.root()
+    }
 }
 
 /// Parses text already known to be UTF-8 (so not validated again).
@@ -41,7 +48,7 @@ pub fn parse_str(text: &str) -> Parsed<'_> {
 /// REST-client variables (`{{name}}`) stand for whole values or parts of strings.
 pub fn parse_region(text: &str, start: usize) -> Parsed<'_> {
     let out = parser::parse(text, start, true);
-    Parsed { text, root: out.root, error: out.error.map(|e| *e), bom: None }
+    Parsed { text, tree: out.tree, error: out.error.map(|e| *e), bom: None }
 }
 
 /// Why `bytes` are not UTF-8 text: UTF-16 or UTF-32, or invalid UTF-8. A character cut short
@@ -65,7 +72,7 @@ pub fn parse_kept(bytes: &[u8], keep: parser::Keep) -> Parsed<'_> {
     {
         let out = parser::parse_kept(text, 0, false, Some(keep));
         if out.error.is_none() {
-            return Parsed { text, root: out.root, error: None, bom: None };
+            return Parsed { text, tree: out.tree, error: None, bom: None };
         }
     }
     parse(bytes)
@@ -74,7 +81,7 @@ pub fn parse_kept(bytes: &[u8], keep: parser::Keep) -> Parsed<'_> {
 /// Parses `bytes` as a JSON text.
 pub fn parse(bytes: &[u8]) -> Parsed<'_> {
     if let Some(error) = wrong_encoding(bytes) {
-        return Parsed { text: "", root: None, error: Some(*error), bom: None };
+        return Parsed { text: "", tree: Tree::default(), error: Some(*error), bom: None };
     }
     match std::str::from_utf8(bytes) {
         Ok(text) => parse_text(text, None),
@@ -100,7 +107,7 @@ fn parse_text<'a>(text: &'a str, utf8: Option<(&[u8], std::str::Utf8Error)>) -> 
         (syntax, None) => syntax,
     };
     let error = error.map(|e| *e);
-    Parsed { text, root: out.root, error, bom }
+    Parsed { text, tree: out.tree, error, bom }
 }
 
 /// Reports invalid UTF-8 at the first byte of the ill-formed sequence, wherever it stands; a

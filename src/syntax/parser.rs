@@ -6,22 +6,24 @@
 //! on error and an error position that is the first byte no continuation could make valid.
 //! It is iterative (an explicit stack), so nesting depth never touches the call stack.
 
-use std::borrow::Cow;
-
+use super::bytes::ByteSet;
 use super::error::SyntaxError;
 use super::string::unescape_simple;
-use super::tree::{Array, JsonStr, Member, Node, NodeKind, Object};
+use super::tree::{CLOSED, ESCAPED, KEY_ESCAPED, KEY_TEMPLATED, Kind, Raw, RawMember, TEMPLATED, Tree, variables};
 use crate::span::Span;
 use crate::text::describe_char;
 
 /// RFC 8259 §9 lets a parser limit nesting; the request itself needs four levels.
 pub const MAX_DEPTH: usize = 128;
 
+/// The longest input the tree's 32-bit offsets can address.
+pub const MAX_LEN: usize = u32::MAX as usize;
+
 /// The result of parsing: the tree (complete, or cut short at `error`) and the first error.
 #[derive(Debug)]
 pub struct ParseOutput<'a> {
-    /// The root value; containers left open by an error are marked not `closed`.
-    pub root: Option<Node<'a>>,
+    /// The tree; containers left open by an error are marked not `closed`.
+    pub tree: Tree<'a>,
     /// The first syntax error, if any.
     pub error: Option<Box<SyntaxError>>,
     /// Whether the text ended inside a string's content, where more characters could follow.
@@ -29,13 +31,22 @@ pub struct ParseOutput<'a> {
 }
 
 /// An open container. Its elements wait on the parser's shared stacks from index `first` on,
-/// and move into a vector of exactly their number when it closes: no growth, no slack.
-enum Frame<'a> {
+/// and move to the tree's arena, side by side, when it closes.
+enum Frame {
     Array { start: usize, first: usize },
-    Object { start: usize, first: usize, key: Option<JsonStr<'a>> },
+    Object { start: usize, first: usize, key: Option<Str> },
 }
 
-impl Frame<'_> {
+/// A string token as parsed: its span and flags ([`ESCAPED`], [`TEMPLATED`]); the decoded
+/// text of one with escapes is in the tree.
+#[derive(Clone, Copy)]
+struct Str {
+    start: u32,
+    end: u32,
+    flags: u8,
+}
+
+impl Frame {
     fn opening(&self) -> (usize, &'static str) {
         match self {
             Frame::Array { start, .. } => (*start, "this array is never closed"),
@@ -58,6 +69,11 @@ pub type Keep = fn(&str) -> bool;
 /// [`parse`], keeping only the object members whose names `keep` accepts (all with `None`).
 /// After an error the tree may lack what the skipped members would have held.
 pub fn parse_kept(text: &str, start: usize, variables: bool, keep: Option<Keep>) -> ParseOutput<'_> {
+    if text.len() > MAX_LEN {
+        let error = SyntaxError::new(Span::empty(0), "the input is larger than 4 GiB", "too large to lint")
+            .with_help("sdrs-lint reads request bodies of up to 4 GiB; a request body is a few kilobytes");
+        return ParseOutput { tree: Tree::new(text), error: Some(error), ends_in_string: false };
+    }
     let mut parser = Parser {
         text,
         bytes: text.as_bytes(),
@@ -69,28 +85,58 @@ pub fn parse_kept(text: &str, start: usize, variables: bool, keep: Option<Keep>)
         stack: Vec::with_capacity(8),
         items: Vec::with_capacity(16),
         members: Vec::with_capacity(32),
-        root: None,
+        tree: Tree::new(text),
         ends_in_string: false,
     };
     let error = parser.run().err();
-    let root = match &error {
-        Some(err) if parser.root.is_none() => parser.unwind(err.span.start),
-        _ => parser.root.take(),
-    };
-    ParseOutput { root, error, ends_in_string: parser.ends_in_string }
+    if let Some(err) = &error
+        && parser.tree.root.is_none()
+    {
+        parser.tree.root = parser.unwind(err.span.start);
+    }
+    ParseOutput { tree: parser.tree, error, ends_in_string: parser.ends_in_string }
 }
 
-/// The elements of `stack` from `first` on, in a vector of their exact size. When that is the
-/// whole stack (the outermost open container, such as a huge `tags` array) the storage is
-/// moved rather than copied, so a large array is never held twice.
-fn take_from<T>(stack: &mut Vec<T>, first: usize) -> Vec<T> {
-    if first == 0 {
-        let mut all = std::mem::take(stack);
-        all.shrink_to_fit();
-        all
+/// Moves the elements of `stack` from `first` on to the end of `arena`, returning where they
+/// start there. When they are the whole stack and the arena is empty (the outermost open
+/// container, such as a huge `tags` array) the storage is moved rather than copied, so a large
+/// array is never held twice.
+fn move_to<T>(stack: &mut Vec<T>, first: usize, arena: &mut Vec<T>) -> u32 {
+    let at = arena.len() as u32;
+    if first == 0 && arena.is_empty() {
+        std::mem::swap(stack, arena);
     } else {
-        stack.split_off(first.min(stack.len()))
+        let first = first.min(stack.len());
+        make_room(arena, stack.len() - first);
+        arena.extend(stack.drain(first..));
     }
+    at
+}
+
+/// Pushes onto a stack that may grow to millions of elements.
+fn push<T>(stack: &mut Vec<T>, value: T) {
+    make_room(stack, 1);
+    stack.push(value);
+}
+
+/// Makes room for `more` elements, growing by half rather than doubling: a vector that ends
+/// just past a power of two then holds at most a third of its room unused, not half, which is
+/// what bounds the tree's peak memory on a huge input.
+fn make_room<T>(vec: &mut Vec<T>, more: usize) {
+    if vec.capacity() - vec.len() < more {
+        vec.reserve_exact(more.max(vec.capacity() / 2));
+    }
+}
+
+/// A member of `key` and `value`; the name's flags ride in the value's.
+fn member(key: Str, mut value: Raw) -> RawMember {
+    if key.flags & ESCAPED != 0 {
+        value.flags |= KEY_ESCAPED;
+    }
+    if key.flags & TEMPLATED != 0 {
+        value.flags |= KEY_TEMPLATED;
+    }
+    RawMember { key_start: key.start, key_end: key.end, value }
 }
 
 /// Whether any byte of `word` is `"`, `\\` or below 0x20 (the classic SWAR byte tests: a byte
@@ -113,12 +159,12 @@ struct Parser<'a> {
     /// Which members to keep; the values of the others are skipped.
     keep: Option<Keep>,
     pos: usize,
-    stack: Vec<Frame<'a>>,
+    stack: Vec<Frame>,
     /// Elements of the open arrays, innermost last.
-    items: Vec<Node<'a>>,
+    items: Vec<Raw>,
     /// Members of the open objects, innermost last.
-    members: Vec<Member<'a>>,
-    root: Option<Node<'a>>,
+    members: Vec<RawMember>,
+    tree: Tree<'a>,
     ends_in_string: bool,
 }
 
@@ -147,17 +193,18 @@ impl<'a> Parser<'a> {
             loop {
                 self.skip_ws();
                 let Some(frame) = self.stack.last_mut() else {
-                    self.root = Some(node);
+                    self.tree.root = Some(node);
                     return self.end_of_input();
                 };
                 let closer = match frame {
                     Frame::Array { .. } => {
-                        self.items.push(node);
+                        push(&mut self.items, node);
                         b']'
                     }
                     Frame::Object { key, .. } => {
-                        if let Some(key) = key.take().filter(|k| self.keep.is_none_or(|keep| keep(k.value()))) {
-                            self.members.push(Member { key, value: node });
+                        let key = key.take();
+                        if let Some(key) = key.filter(|k| self.keep.is_none_or(|keep| keep(self.key_text(*k)))) {
+                            push(&mut self.members, member(key, node));
                         }
                         b'}'
                     }
@@ -182,13 +229,13 @@ impl<'a> Parser<'a> {
     }
 
     /// Parses a scalar, or opens a container (returning `None` when it stays open).
-    fn value(&mut self, after_comma: bool) -> Parse<Option<Node<'a>>> {
+    fn value(&mut self, after_comma: bool) -> Parse<Option<Raw>> {
         self.skip_ws();
         let start = self.pos;
         if self.skips_value() {
             // A placeholder, dropped with its member.
             self.skip_value()?;
-            return Ok(Some(Node { span: Span::new(start, self.pos), kind: NodeKind::Null }));
+            return Ok(Some(Raw::leaf(Kind::Null, start as u32, self.pos as u32, 0)));
         }
         let Some(byte) = self.peek() else {
             return Err(self.unexpected_end("expected a JSON value"));
@@ -199,10 +246,16 @@ impl<'a> Parser<'a> {
                 None => return self.open(byte),
             },
             b'{' | b'[' => return self.open(byte),
-            b'"' => NodeKind::String(self.string()?.with_bytes()),
-            b't' => self.literal("true", NodeKind::Bool(true))?,
-            b'f' => self.literal("false", NodeKind::Bool(false))?,
-            b'n' => self.literal("null", NodeKind::Null)?,
+            b'"' => {
+                // A string value's byte classes are found now, as several rules ask for them;
+                // they fill the node's room for a container's elements.
+                let s = self.kept_string()?;
+                let (first, len) = ByteSet::of(self.key_text(s)).halves();
+                return Ok(Some(Raw { start: s.start, end: s.end, first, len, kind: Kind::String, flags: s.flags }));
+            }
+            b't' => self.literal("true", Kind::True)?,
+            b'f' => self.literal("false", Kind::False)?,
+            b'n' => self.literal("null", Kind::Null)?,
             b'-' | b'0'..=b'9' => self.number()?,
             b']' | b'}' if after_comma => {
                 return Err(self
@@ -214,11 +267,11 @@ impl<'a> Parser<'a> {
             }
             _ => return Err(self.unexpected_char("expected a JSON value")),
         };
-        Ok(Some(Node { span: Span::new(start, self.pos), kind }))
+        Ok(Some(Raw::leaf(kind, start as u32, self.pos as u32, 0)))
     }
 
     /// A `{{name}}` variable on one line, or `None` (the text is then parsed as JSON).
-    fn variable(&mut self) -> Option<NodeKind<'a>> {
+    fn variable(&mut self) -> Option<Kind> {
         let rest = self.text.get(self.pos..)?;
         let end = rest.find("}}")? + 2;
         let inner = rest.get(2..end - 2)?;
@@ -226,10 +279,10 @@ impl<'a> Parser<'a> {
             return None;
         }
         self.pos += end;
-        Some(NodeKind::Variable(rest.get(..end)?))
+        Some(Kind::Variable)
     }
 
-    fn open(&mut self, bracket: u8) -> Parse<Option<Node<'a>>> {
+    fn open(&mut self, bracket: u8) -> Parse<Option<Raw>> {
         if self.stack.len() >= MAX_DEPTH {
             return Err(SyntaxError::new(
                 self.char_span(self.pos),
@@ -279,7 +332,7 @@ impl<'a> Parser<'a> {
                 return Err(err.with_help(help));
             }
         }
-        let key = self.string()?;
+        let key = self.kept_string()?;
         self.skip_ws();
         match self.peek() {
             Some(b':') => self.pos += 1,
@@ -293,25 +346,29 @@ impl<'a> Parser<'a> {
     }
 
     /// Pops the innermost container, which has just been closed at `self.pos`.
-    fn close(&mut self) -> Node<'a> {
+    fn close(&mut self) -> Raw {
         let frame = self.stack.pop();
-        frame.map_or(Node { span: Span::empty(self.pos), kind: NodeKind::Null }, |f| self.finish(f, true))
+        frame.map_or(Raw::leaf(Kind::Null, self.pos as u32, self.pos as u32, 0), |f| self.finish(f, true))
     }
 
-    fn finish(&mut self, frame: Frame<'a>, closed: bool) -> Node<'a> {
-        let span = Span::new(frame.opening().0, self.pos);
-        match frame {
+    fn finish(&mut self, frame: Frame, closed: bool) -> Raw {
+        let (start, end) = (frame.opening().0 as u32, self.pos as u32);
+        let flags = if closed { CLOSED } else { 0 };
+        let (kind, first, len) = match frame {
             Frame::Array { first, .. } => {
-                Node { span, kind: NodeKind::Array(Array { items: take_from(&mut self.items, first), closed }) }
+                let len = self.items.len().saturating_sub(first) as u32;
+                (Kind::Array, move_to(&mut self.items, first, &mut self.tree.items), len)
             }
             Frame::Object { first, .. } => {
-                Node { span, kind: NodeKind::Object(Object { members: take_from(&mut self.members, first), closed }) }
+                let len = self.members.len().saturating_sub(first) as u32;
+                (Kind::Object, move_to(&mut self.members, first, &mut self.tree.members), len)
             }
-        }
+        };
+        Raw { start, end, first, len, kind, flags }
     }
 
     /// After an error, closes every open container at `at` so the rules still see what parsed.
-    fn unwind(&mut self, at: usize) -> Option<Node<'a>> {
+    fn unwind(&mut self, at: usize) -> Option<Raw> {
         self.pos = at;
         let mut node = None;
         while let Some(mut frame) = self.stack.pop() {
@@ -320,7 +377,7 @@ impl<'a> Parser<'a> {
                     Frame::Array { .. } => self.items.push(child),
                     Frame::Object { key, .. } => {
                         if let Some(key) = key.take() {
-                            self.members.push(Member { key, value: child });
+                            self.members.push(member(key, child));
                         }
                     }
                 }
@@ -339,19 +396,39 @@ impl<'a> Parser<'a> {
         }
     }
 
-    fn string(&mut self) -> Parse<JsonStr<'a>> {
+    /// A string that goes into the tree: its decoded text, when it differs from the source,
+    /// is kept.
+    fn kept_string(&mut self) -> Parse<Str> {
+        let start = self.pos as u32;
+        let decoded = self.string()?;
+        let end = self.pos as u32;
+        let value = decoded.as_deref().unwrap_or(self.slice(start as usize + 1, end as usize - 1));
+        let templated = self.variables && variables(value).next().is_some();
+        let mut flags = if templated { TEMPLATED } else { 0 };
+        if let Some(decoded) = decoded {
+            self.tree.decoded.push((start, decoded.into_boxed_str()));
+            flags |= ESCAPED;
+        }
+        Ok(Str { start, end, flags })
+    }
+
+    /// The decoded text of a string, such as a member name.
+    fn key_text(&self, key: Str) -> &str {
+        let decoded = if key.flags & ESCAPED != 0 { self.tree.decoded(key.start) } else { None };
+        decoded.unwrap_or(self.slice(key.start as usize + 1, key.end as usize - 1))
+    }
+
+    /// Reads a string; its decoded text when it holds escapes.
+    fn string(&mut self) -> Parse<Option<String>> {
         let start = self.pos;
         self.pos += 1;
         let content = self.pos;
-        // Fast path: no escape, so the value borrows from the input.
+        // Fast path: no escape, so the value is the source text.
         self.skip_plain();
         match self.peek() {
             Some(b'"') => {
-                let raw = self.slice(content, self.pos);
                 self.pos += 1;
-                return Ok(
-                    JsonStr::new(Span::new(start, self.pos), raw, Cow::Borrowed(raw)).with_variables(self.variables)
-                );
+                return Ok(None);
             }
             Some(b'\\') => {}
             Some(_) => return Err(self.control_in_string(start)),
@@ -365,11 +442,8 @@ impl<'a> Parser<'a> {
             value.push_str(self.slice(run, self.pos));
             match self.peek() {
                 Some(b'"') => {
-                    let raw = self.slice(content, self.pos);
                     self.pos += 1;
-                    return Ok(
-                        JsonStr::new(Span::new(start, self.pos), raw, Cow::Owned(value)).with_variables(self.variables)
-                    );
+                    return Ok(Some(value));
                 }
                 Some(b'\\') => value.push(self.escape()?),
                 Some(_) => return Err(self.control_in_string(start)),
@@ -455,7 +529,7 @@ impl<'a> Parser<'a> {
         Ok(unit)
     }
 
-    fn literal(&mut self, word: &'static str, kind: NodeKind<'a>) -> Parse<NodeKind<'a>> {
+    fn literal(&mut self, word: &'static str, kind: Kind) -> Parse<Kind> {
         for expected in word.bytes() {
             match self.peek() {
                 Some(b) if b == expected => self.pos += 1,
@@ -466,8 +540,7 @@ impl<'a> Parser<'a> {
         Ok(kind)
     }
 
-    fn number(&mut self) -> Parse<NodeKind<'a>> {
-        let start = self.pos;
+    fn number(&mut self) -> Parse<Kind> {
         if self.peek() == Some(b'-') {
             self.pos += 1;
         }
@@ -494,7 +567,7 @@ impl<'a> Parser<'a> {
             }
             self.require_digits("expected a digit in the exponent")?;
         }
-        Ok(NodeKind::Number(self.slice(start, self.pos)))
+        Ok(Kind::Number)
     }
 
     fn digits(&mut self) {
@@ -514,7 +587,7 @@ impl<'a> Parser<'a> {
     /// Whether the value that comes next belongs to a member `keep` does not want.
     fn skips_value(&self) -> bool {
         match (self.keep, self.stack.last()) {
-            (Some(keep), Some(Frame::Object { key: Some(key), .. })) => !keep(key.value()),
+            (Some(keep), Some(Frame::Object { key: Some(key), .. })) => !keep(self.key_text(*key)),
             _ => false,
         }
     }
@@ -547,9 +620,9 @@ impl<'a> Parser<'a> {
                     }
                 }
                 Some(b'"') => drop(self.string()?),
-                Some(b't') => drop(self.literal("true", NodeKind::Null)?),
-                Some(b'f') => drop(self.literal("false", NodeKind::Null)?),
-                Some(b'n') => drop(self.literal("null", NodeKind::Null)?),
+                Some(b't') => drop(self.literal("true", Kind::True)?),
+                Some(b'f') => drop(self.literal("false", Kind::False)?),
+                Some(b'n') => drop(self.literal("null", Kind::Null)?),
                 Some(b'-' | b'0'..=b'9') => drop(self.number()?),
                 None => return Err(self.unexpected_end("expected a JSON value")),
                 Some(_) => return Err(self.unexpected_char("expected a JSON value")),

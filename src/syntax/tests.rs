@@ -1,10 +1,12 @@
 use super::parser::MAX_DEPTH;
 use super::*;
 
-fn root(text: &str) -> Node<'_> {
+/// Parses `text`, which must be valid JSON.
+fn valid(text: &str) -> Parsed<'_> {
     let parsed = parse(text.as_bytes());
     assert_eq!(parsed.error, None, "{text:?}");
-    parsed.root.unwrap_or(Node { span: Span::empty(0), kind: NodeKind::Null })
+    assert!(parsed.root().is_some());
+    parsed
 }
 
 fn error(bytes: &[u8]) -> SyntaxError {
@@ -14,27 +16,28 @@ fn error(bytes: &[u8]) -> SyntaxError {
 #[test]
 fn keeps_spans_of_keys_and_values() {
     let text = r#" {"a" : [1, true, null], "b": "x"} "#;
-    let node = root(text);
-    assert_eq!(&text[node.span.range()], r#"{"a" : [1, true, null], "b": "x"}"#);
-    let object = node.as_object().map(|o| o.members.clone()).unwrap_or_default();
-    assert_eq!(&text[object[0].key.span().range()], "\"a\"");
-    assert_eq!(&text[object[0].value.span.range()], "[1, true, null]");
-    assert_eq!(&text[object[1].value.span.range()], "\"x\"");
+    let parsed = valid(text);
+    let node = parsed.root().unwrap();
+    assert_eq!(&text[node.span().range()], r#"{"a" : [1, true, null], "b": "x"}"#);
+    let object: Vec<Member<'_>> = node.as_object().unwrap().members().collect();
+    assert_eq!(&text[object[0].key().span().range()], "\"a\"");
+    assert_eq!(&text[object[0].value().span().range()], "[1, true, null]");
+    assert_eq!(&text[object[1].value().span().range()], "\"x\"");
 }
 
 #[test]
 fn keeps_repeated_members_in_order_and_get_returns_the_last() {
-    let node = root(r#"{"a": 1, "a": 2}"#);
-    let object = node.as_object().cloned().unwrap_or(Object { members: vec![], closed: false });
-    assert_eq!(object.members.len(), 2);
-    assert_eq!(object.get("a").map(|m| m.value.span.start), Some(14));
+    let parsed = valid(r#"{"a": 1, "a": 2}"#);
+    let object = parsed.root().unwrap().as_object().unwrap();
+    assert_eq!(object.members().len(), 2);
+    assert_eq!(object.get("a").map(|m| m.value().span().start), Some(14));
 }
 
 #[test]
 fn decodes_escapes_and_maps_characters_to_their_source() {
     let text = r#""a\/\u00e9\ud83d\ude00\n""#;
-    let node = root(text);
-    let s = node.as_str().cloned().unwrap_or_else(|| JsonStr::new(Span::empty(0), "", "".into()));
+    let parsed = valid(text);
+    let s = parsed.root().unwrap().as_str().unwrap();
     assert_eq!(s.value(), "a/é😀\n");
     let pieces: Vec<(char, &str)> = s.chars().map(|(c, span)| (c, &text[span.range()])).collect();
     assert_eq!(pieces, [('a', "a"), ('/', "\\/"), ('é', "\\u00e9"), ('😀', "\\ud83d\\ude00"), ('\n', "\\n")]);
@@ -43,10 +46,10 @@ fn decodes_escapes_and_maps_characters_to_their_source() {
 #[test]
 fn tail_span_of_unescaped_and_escaped_strings() {
     let text = r#"["abc", "a\u0062c"]"#;
-    let node = root(text);
-    let items = node.as_array().map(|a| a.items.clone()).unwrap_or_default();
-    let plain = items[0].as_str().cloned();
-    let escaped = items[1].as_str().cloned();
+    let parsed = valid(text);
+    let items = parsed.root().unwrap().as_array().unwrap();
+    let plain = items.get(0).unwrap().as_str();
+    let escaped = items.get(1).unwrap().as_str();
     assert_eq!(plain.map(|s| &text[s.tail_span(1).range()]), Some("bc"));
     assert_eq!(escaped.map(|s| &text[s.tail_span(1).range()]), Some("\\u0062c"));
 }
@@ -55,20 +58,21 @@ fn tail_span_of_unescaped_and_escaped_strings() {
 fn bom_is_skipped_but_counted_in_offsets() {
     let parsed = parse("\u{feff}{}".as_bytes());
     assert_eq!(parsed.bom, Some(Span::new(0, 3)));
-    assert_eq!(parsed.root.map(|r| r.span), Some(Span::new(3, 5)));
+    assert_eq!(parsed.root().map(|r| r.span()), Some(Span::new(3, 5)));
 }
 
 #[test]
 fn partial_tree_on_error_marks_open_containers() {
     let parsed = parse(br#"{"protected_instance": {"name": "x", "tags": [1, 2"#);
     assert!(parsed.error.is_some());
-    let root = parsed.root.unwrap_or(Node { span: Span::empty(0), kind: NodeKind::Null });
-    let root_object = root.as_object().cloned().unwrap_or(Object { members: vec![], closed: true });
+    let root_object = parsed.root().unwrap().as_object().unwrap();
     assert!(!root_object.closed);
-    let instance = root_object.get("protected_instance").and_then(|m| m.value.as_object().cloned());
-    let instance = instance.unwrap_or(Object { members: vec![], closed: true });
+    let instance = root_object.get("protected_instance").and_then(|m| m.value().as_object()).unwrap();
     assert!(!instance.closed);
-    assert_eq!(instance.members.len(), 2, "name and the partial tags array");
+    assert_eq!(instance.members().len(), 2, "name and the partial tags array");
+    let tags = instance.get("tags").and_then(|m| m.value().as_array()).unwrap();
+    assert!(!tags.closed);
+    assert_eq!(tags.len(), 2);
 }
 
 #[test]
@@ -172,18 +176,23 @@ fn rest_client_variables_in_http_bodies() {
     let text = "{\"a\": {{count}}, \"b\": \"web-{{env}}\", \"c\": \"{{x\", \"d\": {\"e\": 1}}";
     let parsed = parse_region(text, 0);
     assert!(parsed.error.is_none(), "{:?}", parsed.error);
-    let root = parsed.root.unwrap();
-    let members = &root.as_object().unwrap().members;
-    assert_eq!(members[0].value.kind, NodeKind::Variable("{{count}}"));
-    assert_eq!(members[0].value.json_type(), JsonType::Unknown);
-    let b = members[1].value.as_str().unwrap();
+    let members: Vec<Member<'_>> = parsed.root().unwrap().as_object().unwrap().members().collect();
+    assert_eq!(members[0].value().kind(), NodeKind::Variable("{{count}}"));
+    assert_eq!(members[0].value().json_type(), JsonType::Unknown);
+    let b = members[1].value().as_str().unwrap();
     assert!(!b.is_known() && b.in_variable(4) && b.in_variable(10) && !b.in_variable(3));
-    assert!(members[2].value.as_str().unwrap().is_known(), "an unclosed `{{` is text");
+    assert!(members[2].value().as_str().unwrap().is_known(), "an unclosed `{{` is text");
     // Outside an HTTP file, `{{` is not JSON.
     assert!(parse_str("{\"a\": {{count}}}").error.is_some());
     assert!(
-        parse_str("{\"b\": \"web-{{env}}\"}").root.unwrap().as_object().unwrap().members[0]
-            .value
+        parse_str("{\"b\": \"web-{{env}}\"}")
+            .root()
+            .unwrap()
+            .as_object()
+            .unwrap()
+            .member(0)
+            .unwrap()
+            .value()
             .as_str()
             .unwrap()
             .is_known()
@@ -197,13 +206,13 @@ mod agrees_with_serde_json {
     use super::super::{Node, NodeKind, parse};
 
     fn to_value(node: &Node<'_>) -> serde_json::Value {
-        match &node.kind {
+        match &node.kind() {
             NodeKind::Null => serde_json::Value::Null,
             NodeKind::Bool(b) => (*b).into(),
             NodeKind::Number(n) => serde_json::from_str(n).unwrap(),
             NodeKind::String(s) => s.value().into(),
-            NodeKind::Array(a) => a.items.iter().map(to_value).collect(),
-            NodeKind::Object(o) => o.members.iter().map(|m| (m.key.value().to_string(), to_value(&m.value))).collect(),
+            NodeKind::Array(a) => a.items().map(|n| to_value(&n)).collect(),
+            NodeKind::Object(o) => o.members().map(|m| (m.key().value().to_string(), to_value(&m.value()))).collect(),
             NodeKind::Variable(v) => panic!("a variable outside an HTTP file: {v}"),
         }
     }
@@ -236,11 +245,11 @@ mod agrees_with_serde_json {
             let text = if pretty { serde_json::to_string_pretty(&value) } else { serde_json::to_string(&value) }.unwrap();
             let parsed = parse(text.as_bytes());
             prop_assert!(parsed.error.is_none(), "{:?}", parsed.error);
-            let root = parsed.root.unwrap();
+            let root = parsed.root().unwrap();
             // Compare with serde_json's reading of the same text (its float parsing is not exact).
             let expected: serde_json::Value = serde_json::from_str(&text).unwrap();
             prop_assert_eq!(to_value(&root), expected);
-            prop_assert_eq!(root.span.range(), 0..text.len());
+            prop_assert_eq!(root.span().range(), 0..text.len());
         }
     }
 
@@ -264,7 +273,7 @@ mod agrees_with_serde_json {
                 }
             }
             prune(&mut expected, keep);
-            prop_assert_eq!(to_value(&kept.root.unwrap()), expected);
+            prop_assert_eq!(to_value(&kept.root().unwrap()), expected);
         }
     }
 }

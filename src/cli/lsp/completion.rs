@@ -23,13 +23,12 @@ pub fn complete(document: &Document, position: Position, unit: ColumnUnit) -> Ve
     let offset = lines.offset(position);
     let items = locate::with_body(text, document.kind, offset, |parsed| {
         let found = locate::innermost_object(parsed, offset)?;
-        let typing = scan(text, found.node.span.start, offset)?;
+        let typing = scan(text, found.node.span().start, offset)?;
         let present: Vec<&str> = found
             .object
-            .members
-            .iter()
-            .filter(|m| !(m.key.span().start < offset && offset < m.key.span().end))
-            .map(|m| m.key.value())
+            .members()
+            .filter(|m| !(m.key().span().start < offset && offset < m.key().span().end))
+            .map(|m| m.key().value())
             .collect();
         Some(items(found.place, &present, typing, &lines))
     });

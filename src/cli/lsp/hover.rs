@@ -57,10 +57,10 @@ fn member(document: &Document, position: Position, unit: ColumnUnit) -> Option<H
         let found = locate::innermost_object(parsed, offset)?;
         let member = found.key_at(offset)?;
         let place = found.place?;
-        let spec = place.spec().get(members::find(place.spec(), member.key.value())?)?;
+        let spec = place.spec().get(members::find(place.spec(), member.key().value())?)?;
         Some(Hover {
             contents: HoverContents::Markup(MarkupContent { kind: MarkupKind::Markdown, value: markdown(spec, place) }),
-            range: Some(lines.range(member.key.span())),
+            range: Some(lines.range(member.key().span())),
         })
     })
 }

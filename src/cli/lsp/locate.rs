@@ -24,7 +24,7 @@ impl Place {
             (Place::ArrayOf(object), None) => Some(Held::Object(object)),
             _ => None,
         };
-        match (held, &node.kind) {
+        match (held, &node.kind()) {
             (Some(Held::Object(object)), NodeKind::Object(_)) => Place::Object(object),
             (Some(Held::ArrayOf(object)), NodeKind::Array(_)) => Place::ArrayOf(object),
             _ => Place::Other,
@@ -34,19 +34,19 @@ impl Place {
 
 /// The innermost object holding a cursor.
 #[derive(Clone, Copy, Debug)]
-pub struct Found<'t, 'a> {
+pub struct Found<'t> {
     /// What the object is, when it is documented.
     pub place: Option<Documented>,
     /// Its node: the span starts at its `{`.
-    pub node: &'t Node<'a>,
+    pub node: Node<'t>,
     /// Its members parsed so far.
-    pub object: &'t Object<'a>,
+    pub object: Object<'t>,
 }
 
-impl<'t, 'a> Found<'t, 'a> {
+impl<'t> Found<'t> {
     /// The member whose name token holds `offset` (the opening quote included).
-    pub fn key_at(&self, offset: usize) -> Option<&'t Member<'a>> {
-        self.object.members.iter().find(|m| m.key.span().start <= offset && offset < m.key.span().end)
+    pub fn key_at(&self, offset: usize) -> Option<Member<'t>> {
+        self.object.members().find(|m| m.key().span().start <= offset && offset < m.key().span().end)
     }
 }
 
@@ -67,28 +67,28 @@ pub fn with_body<R>(text: &str, kind: InputKind, offset: usize, f: impl FnOnce(&
 }
 
 /// The innermost object of `parsed` holding `offset`, with what it is.
-pub fn innermost_object<'t, 'a>(parsed: &'t Parsed<'a>, offset: usize) -> Option<Found<'t, 'a>> {
-    let mut node = parsed.root.as_ref()?;
+pub fn innermost_object<'t>(parsed: &'t Parsed<'_>, offset: usize) -> Option<Found<'t>> {
+    let mut node = parsed.root()?;
     let mut place = Place::Object(Documented::Root);
-    if !holds(node, offset) {
+    if !holds(&node, offset) {
         return None;
     }
     let mut found = None;
     loop {
-        let next = match &node.kind {
+        let next = match node.kind() {
             NodeKind::Object(object) => {
                 let documented = match place {
                     Place::Object(object) => Some(object),
                     Place::ArrayOf(_) | Place::Other => None,
                 };
                 found = Some(Found { place: documented, node, object });
-                object.members.iter().find(|m| holds(&m.value, offset)).map(|m| (Some(m.key.value()), &m.value))
+                object.members().find(|m| holds(&m.value(), offset)).map(|m| (Some(m.key().value()), m.value()))
             }
-            NodeKind::Array(array) => array.items.iter().find(|n| holds(n, offset)).map(|n| (None, n)),
+            NodeKind::Array(array) => array.items().find(|n| holds(n, offset)).map(|n| (None, n)),
             _ => None,
         };
         let Some((key, child)) = next else { return found };
-        place = place.child(key, child);
+        place = place.child(key, &child);
         node = child;
     }
 }
@@ -96,12 +96,12 @@ pub fn innermost_object<'t, 'a>(parsed: &'t Parsed<'a>, offset: usize) -> Option
 /// Whether `offset` lies inside a container's brackets: after its opening bracket and before
 /// its closing one, or anywhere after the opening bracket when a syntax error cut it short.
 fn holds(node: &Node<'_>, offset: usize) -> bool {
-    let closed = match &node.kind {
+    let closed = match &node.kind() {
         NodeKind::Object(o) => o.closed,
         NodeKind::Array(a) => a.closed,
         _ => return false,
     };
-    node.span.start < offset && (!closed || offset < node.span.end)
+    node.span().start < offset && (!closed || offset < node.span().end)
 }
 
 #[cfg(test)]
