@@ -362,6 +362,11 @@ pub fn inventory_duplicates(inventory: &Inventory) -> Vec<(&'static str, &str, &
         .collect()
 }
 
+/// The member name of every kind of inventory file the engine reads, in the documentation's order.
+pub fn inventory_kinds() -> Vec<&'static str> {
+    InventoryKind::ALL.into_iter().map(InventoryKind::member).collect()
+}
+
 /// How many distinct elements of each kind `inventory` holds, for the kinds it holds (a
 /// protection group's details count as protection groups), in the documentation's order.
 pub fn inventory_counts(inventory: &Inventory) -> Vec<(&'static str, usize)> {

@@ -239,6 +239,12 @@ fn rules() -> Vec<RuleTuple> {
         .collect()
 }
 
+/// Every kind of inventory file the engine reads (what `InventoryKind` lists for type checkers).
+#[pyfunction]
+fn inventory_kinds() -> Vec<&'static str> {
+    engine::inventory_kinds()
+}
+
 /// `text` for a one-line message, as the command writes names and reasons: control, format and
 /// line-separator characters escaped (`\u{a}`).
 #[pyfunction]
@@ -254,6 +260,7 @@ fn sdrs_lint_native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<Inventory>()?;
     m.add_function(wrap_pyfunction!(rules, m)?)?;
     m.add_function(wrap_pyfunction!(one_line, m)?)?;
+    m.add_function(wrap_pyfunction!(inventory_kinds, m)?)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())
 }

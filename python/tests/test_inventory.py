@@ -528,3 +528,12 @@ def test_rules_name_the_service_errors_they_prevent() -> None:
     body_rule = sdrs_lint.rule("id-not-uuid")
     assert body_rule.service_errors == () and body_rule.needs == () and not body_rule.is_inventory_rule
     assert all(isinstance(e, str) for r in sdrs_lint.rules() for e in r.service_errors)
+
+
+def test_the_kind_literal_names_exactly_the_kinds_the_engine_reads() -> None:
+    # `InventoryKind` is written out for type checkers; the engine's list is the truth.
+    from typing import get_args
+
+    from sdrs_lint import _native
+
+    assert get_args(sdrs_lint.InventoryKind) == tuple(_native.inventory_kinds())
