@@ -52,15 +52,26 @@ fn walk(node: &Node<'_>, path: &Path<'_>, ctx: &mut Context<'_>) {
     }
 }
 
+/// Objects up to this many members are checked by comparing names pairwise.
+const FEW: usize = 16;
+
 /// Compares decoded names; each repeat points back to the first occurrence.
 fn check_object(object: &Object<'_>, path: &Path<'_>, ctx: &mut Context<'_>) {
     let names = object.names();
-    // Most objects are small: compare with the earlier members, without a map or allocation.
-    let mut seen = (names.len() > 16).then(FirstSeen::default);
-    for (i, name) in names.clone().enumerate() {
+    // Most objects are small: compare with the earlier names, kept on the stack (each decoded
+    // once), without a map or allocation.
+    let mut seen = (names.len() > FEW).then(FirstSeen::default);
+    let mut earlier = [""; FEW];
+    for (i, name) in names.enumerate() {
         let first = match &mut seen {
             Some(seen) => seen.first_or_insert(name, i),
-            None => names.clone().take(i).position(|n| n == name),
+            None => {
+                let first = earlier.iter().take(i).position(|&n| n == name);
+                if let Some(slot) = earlier.get_mut(i) {
+                    *slot = name;
+                }
+                first
+            }
         };
         let (Some(first), Some(member)) = (first.and_then(|f| object.member(f)), object.member(i)) else { continue };
         ctx.report(member.key().span(), |d| {
