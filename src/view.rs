@@ -197,6 +197,14 @@ impl StrMember<'_> {
     pub fn subject(&self) -> String {
         self.owner.subject(self.name())
     }
+
+    /// The index of the tag holding it, if a tag does (a 4 GiB input has fewer than 2³² tags).
+    pub fn tag_index(&self) -> Option<u32> {
+        match self.owner {
+            ObjectKind::Tag(index) => u32::try_from(index).ok(),
+            _ => None,
+        }
+    }
 }
 
 /// The request as the rules see it.

@@ -1,8 +1,8 @@
 use super::Context;
-use crate::measure::first_seen::FirstIndex;
+use crate::measure::first_seen::repeats;
 use crate::request::members::TagField;
 use crate::text::quote;
-use crate::view::{ObjectKind, RequestView};
+use crate::view::RequestView;
 
 declare_rule! {
     TagKeyDuplicate {
@@ -15,13 +15,9 @@ declare_rule! {
 
 fn check(request: &RequestView<'_, '_>, ctx: &mut Context<'_>) {
     let key_of = |i: u32| request.tag(i as usize).and_then(|tag| tag.tag_string(TagField::Key));
-    let mut first = FirstIndex::expecting(request.tag_array().map_or(0, |(_, tags)| tags.len()));
-    for key in request.tag_strings(TagField::Key) {
-        let ObjectKind::Tag(index) = key.owner else { continue };
-        let text_of = |i| key_of(i).map(|k| k.value.value());
-        let Some(earlier) = first.first_or_insert(key.value.value(), index as u32, text_of).and_then(key_of) else {
-            continue;
-        };
+    let keys = request.tag_strings(TagField::Key).filter_map(|key| Some((key.tag_index()?, key.value.value())));
+    for (item, first) in repeats(keys, |i| key_of(i).map(|k| k.value.value())) {
+        let (Some(key), Some(earlier)) = (key_of(item), key_of(first)) else { continue };
         ctx.report(key.value.span(), |d| {
             d.describe(
                 key.pointer(),
@@ -55,5 +51,24 @@ mod tests {
         assert_eq!(labelled(&TagKeyDuplicate, &src), ["\"env\"", "\"e\\u006ev\""]);
         let found = run(&TagKeyDuplicate, &src);
         assert_eq!(found[0].secondary[0].span, found[1].secondary[0].span);
+    }
+
+    #[test]
+    fn many_tags_report_each_repeat_in_order_pointing_to_the_first() {
+        let mut keys: Vec<String> = (0..40).map(|i| format!("k{i}")).collect();
+        keys[2] = "k0".into();
+        keys[30] = "k1".into();
+        keys[39] = "k35".into();
+        let tags: Vec<String> = keys.iter().map(|k| format!("{{\"key\": \"{k}\", \"value\": \"\"}}")).collect();
+        let src = with_tags(&format!("[{}]", tags.join(", ")));
+        let found = run(&TagKeyDuplicate, &src);
+        let pointers: Vec<&str> = found.iter().map(|d| d.pointer.as_str()).collect();
+        assert_eq!(
+            pointers,
+            ["/protected_instance/tags/2/key", "/protected_instance/tags/30/key", "/protected_instance/tags/39/key"]
+        );
+        let first = |k: &str| src.find(&format!("\"{k}\"")).unwrap_or(0);
+        let earlier: Vec<usize> = found.iter().map(|d| d.secondary[0].span.start).collect();
+        assert_eq!(earlier, [first("k0"), first("k1"), first("k35")]);
     }
 }

@@ -1,12 +1,12 @@
 use unicode_normalization::UnicodeNormalization;
 
 use super::Context;
-use crate::measure::first_seen::{FirstIndex, FirstSeen};
+use crate::measure::first_seen::{FirstSeen, repeats};
 use crate::request::members::TagField;
 use crate::syntax::{JsonStr, LeadSet};
 use crate::text::is_default_ignorable;
 use crate::text::quote;
-use crate::view::{ObjectKind, RequestView};
+use crate::view::RequestView;
 
 declare_rule! {
     TagKeyLookalike {
@@ -103,7 +103,7 @@ impl PartialEq for Fold<'_> {
 
 impl Eq for Fold<'_> {}
 
-/// Hashed (only when thousands of keys make [`FirstIndex`] use a map) as one FNV-1a digest of
+/// Hashed (only when thousands of keys make [`repeats`] digest them) as one FNV-1a digest of
 /// the bytes, handed to the hasher once.
 impl std::hash::Hash for Fold<'_> {
     fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
@@ -237,22 +237,15 @@ fn difference(a: &str, b: &str) -> String {
 }
 
 fn check(request: &RequestView<'_, '_>, ctx: &mut Context<'_>) {
-    // Folded key → the index of the first tag whose key has that fold.
     let key_of = |i: u32| request.tag(i as usize).and_then(|tag| tag.tag_string(TagField::Key));
-    let mut first = FirstIndex::expecting(request.tag_array().map_or(0, |(_, tags)| tags.len()));
+    let folds =
+        request.tag_strings(TagField::Key).filter_map(|key| Some((key.tag_index()?, Headed::new(fold(&key.value)))));
     // Spellings of the keys reported here: a later key spelt like one of them, or like the first
     // key of its fold, is an exact duplicate, `tag-key-duplicate`'s alone.
     let mut lookalikes = FirstSeen::default();
-    for key in request.tag_strings(TagField::Key) {
-        let spelling = key.value.value();
-        let ObjectKind::Tag(index) = key.owner else { continue };
-        let fold_of = |i| key_of(i).map(|k| Headed::new(fold(&k.value)));
-        let Some(earlier) =
-            first.first_or_insert(Headed::new(fold(&key.value)), index as u32, fold_of).and_then(key_of)
-        else {
-            continue;
-        };
-        let earlier = earlier.value;
+    for (item, first) in repeats(folds, |i| key_of(i).map(|k| Headed::new(fold(&k.value)))) {
+        let (Some(key), Some(earlier)) = (key_of(item), key_of(first)) else { continue };
+        let (spelling, earlier) = (key.value.value(), earlier.value);
         let earlier_spelling = earlier.value();
         if earlier_spelling == spelling || lookalikes.first_or_insert(spelling, ()).is_some() {
             continue;
