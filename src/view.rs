@@ -197,14 +197,6 @@ impl StrMember<'_> {
     pub fn subject(&self) -> String {
         self.owner.subject(self.name())
     }
-
-    /// The index of the tag holding it, if a tag does (a 4 GiB input has fewer than 2³² tags).
-    pub fn tag_index(&self) -> Option<u32> {
-        match self.owner {
-            ObjectKind::Tag(index) => u32::try_from(index).ok(),
-            _ => None,
-        }
-    }
 }
 
 /// The request as the rules see it.
@@ -303,13 +295,49 @@ impl<'t, 'a> RequestView<'t, 'a> {
         ObjectView::new(ObjectKind::Tag(index), self.tag_array()?.1.get(index)?)
     }
 
-    /// The `field` member of every tag, when its value is a known string.
-    pub fn tag_strings(&self, field: TagField) -> impl Iterator<Item = StrMember<'t>> + '_ {
-        self.tags().filter_map(move |tag| tag.tag_string(field))
+    /// Each tag's `key` when it is a known string, with the tag's index: what
+    /// [`ObjectView::tag_string`] gives for [`TagField::Key`], found by looking for the last
+    /// member named `key` rather than making the whole view of each tag.
+    pub fn tag_keys(&self) -> impl Iterator<Item = (u32, JsonStr<'t>)> + 't {
+        let items = self.tag_array().map(|(_, array)| array.items());
+        items.into_iter().flatten().enumerate().filter_map(|(index, tag)| {
+            let key = tag.as_object()?.members().rev().find(|m| m.name() == TagField::Key.name())?;
+            Some((u32::try_from(index).ok()?, key.value().as_str().filter(JsonStr::is_known)?))
+        })
     }
 
     /// Every documented object present: root, `protected_instance`, then each tag.
     pub fn objects(&self) -> impl Iterator<Item = ObjectView<'t>> + '_ {
         self.root.into_iter().chain(self.instance).chain(self.tags())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::request::members::TagField;
+    use crate::rules::testing::with_tags;
+    use crate::syntax;
+
+    use super::{ObjectKind, RequestView};
+
+    #[test]
+    fn tag_keys_are_the_keys_the_tag_views_give() {
+        let tags = r#"[{"key": "a", "value": ""}, 7, {"value": "x"}, {"key": 1}, {"key": "b", "key": "c"},
+            {"key": "{{env}}"}, {"k\u0065y": "d"}, {"key": "e", "x": 1}, [], {"key": "a"}]"#;
+        let src = with_tags(tags);
+        for (parsed, variables) in [(syntax::parse(src.as_bytes()), false), (syntax::parse_region(&src, 0), true)] {
+            let view = RequestView::new(&parsed);
+            let from_views: Vec<(u32, &str)> = view
+                .tags()
+                .filter_map(|tag| {
+                    let ObjectKind::Tag(index) = tag.kind else { return None };
+                    Some((index as u32, tag.tag_string(TagField::Key)?.value.value()))
+                })
+                .collect();
+            let keys: Vec<(u32, &str)> = view.tag_keys().map(|(i, key)| (i, key.value())).collect();
+            assert_eq!(keys, from_views);
+            let skipped_variable = if variables { 5 } else { 6 };
+            assert_eq!(keys.len(), skipped_variable, "{keys:?}");
+        }
     }
 }

@@ -37,18 +37,25 @@ pub fn parse(s: &str) -> Result<[u8; 4], String> {
     Ok(octets)
 }
 
-/// The fast path: four octets, each 1–3 digits, no leading zero, at most 255.
+/// The fast path: four octets, each 1–3 digits, no leading zero, at most 255; read byte by
+/// byte, as most values are well-formed addresses.
 fn strict(s: &str) -> Option<[u8; 4]> {
     let mut octets = [0u8; 4];
-    let mut parts = s.split('.');
-    for octet in &mut octets {
-        let part = parts.next()?;
-        let valid = (1..=3).contains(&part.len())
-            && part.bytes().all(|b| b.is_ascii_digit())
-            && !(part.len() > 1 && part.starts_with('0'));
-        *octet = if valid { part.parse().ok()? } else { return None };
+    let mut bytes = s.as_bytes();
+    for (i, octet) in octets.iter_mut().enumerate() {
+        if i > 0 {
+            bytes = bytes.strip_prefix(b".")?;
+        }
+        let digits = bytes.iter().take_while(|b| b.is_ascii_digit()).count();
+        let (number, rest) = bytes.split_at_checked(digits)?;
+        if !(1..=3).contains(&digits) || (digits > 1 && number.first() == Some(&b'0')) {
+            return None;
+        }
+        let value = number.iter().fold(0u32, |n, &d| n * 10 + u32::from(d - b'0'));
+        *octet = u8::try_from(value).ok()?;
+        bytes = rest;
     }
-    parts.next().is_none().then_some(octets)
+    bytes.is_empty().then_some(octets)
 }
 
 #[cfg(test)]
@@ -82,6 +89,15 @@ mod tests {
         for (input, expected) in cases {
             let err = parse(input).err().unwrap_or_default();
             assert!(err.contains(expected), "{input:?}: {err}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_fast_path_agrees_with_the_standard_parser(s in "[0-9.]{1,16}|([0-9]{1,3}\\.){3}[0-9]{1,3}") {
+            // The standard library's parser is strict dotted decimal too (no leading zeros).
+            let expected = s.parse::<std::net::Ipv4Addr>().ok().map(|a| a.octets());
+            proptest::prop_assert_eq!(parse(&s).ok(), expected);
         }
     }
 }

@@ -16,6 +16,39 @@ pub enum UuidProblem {
 
 const GROUPS: [usize; 5] = [8, 4, 4, 4, 12];
 
+/// What each byte is to a UUID: [`HEX`], [`HYPHEN`] or anything else (0). Built at compile
+/// time, where an out-of-bounds index is a build error, not a panic.
+#[allow(clippy::indexing_slicing)]
+const CLASSES: [u8; 256] = {
+    let mut classes = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let byte = b as u8;
+        classes[b] = if byte.is_ascii_hexdigit() {
+            HEX
+        } else if byte == b'-' {
+            HYPHEN
+        } else {
+            0
+        };
+        b += 1;
+    }
+    classes
+};
+const HEX: u8 = 1;
+const HYPHEN: u8 = 2;
+
+/// The class of each byte of a well-formed UUID.
+#[allow(clippy::indexing_slicing)]
+const SHAPE: [u8; 36] = {
+    let mut shape = [HEX; 36];
+    shape[8] = HYPHEN;
+    shape[13] = HYPHEN;
+    shape[18] = HYPHEN;
+    shape[23] = HYPHEN;
+    shape
+};
+
 /// What `id-not-uuid` finds in the value of a UUID member: nothing for an empty or blank one,
 /// which is `id-empty`'s, else [`check`]'s answer.
 pub fn check_id(value: &str) -> Option<UuidProblem> {
@@ -26,12 +59,7 @@ pub fn check_id(value: &str) -> Option<UuidProblem> {
 /// 4 and 12 characters (not bytes); then every character must be a hexadecimal digit.
 pub fn check(value: &str) -> Option<UuidProblem> {
     // The common case, a well-formed UUID, needs no character decoding.
-    let well_formed = value.len() == 36
-        && value
-            .bytes()
-            .enumerate()
-            .all(|(i, b)| if matches!(i, 8 | 13 | 18 | 23) { b == b'-' } else { b.is_ascii_hexdigit() });
-    if well_formed {
+    if value.len() == 36 && value.bytes().zip(SHAPE).all(|(b, class)| CLASSES.get(usize::from(b)) == Some(&class)) {
         return None;
     }
     let mut groups = 0;
@@ -107,6 +135,14 @@ mod tests {
             "403b603d-1d91-42cc-a357-81f3c2daf43f-0000",
         ] {
             assert_eq!(check(bad), Some(UuidProblem::Shape), "{bad:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn accepts_exactly_the_8_4_4_4_12_hexadecimal_shape(s in "[0-9a-fA-FgG-]{36}|[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-fG]{12}") {
+            let shape = regex::Regex::new("^[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}$").unwrap_or_else(|e| panic!("{e}"));
+            proptest::prop_assert_eq!(check(&s).is_none(), shape.is_match(&s), "{}", s);
         }
     }
 }

@@ -51,30 +51,53 @@ fn ascii_twin(c: char) -> Option<char> {
 
 fn check(request: &RequestView<'_, '_>, ctx: &mut Context<'_>) {
     let Some(name) = request.text(Field::Name) else { return };
-    let value = name.value.value();
     // Letters, digits, `.`, `_`, `-` and U+5000–U+9FFF (lead bytes E5–E9) need no look at each
     // character.
     let bytes = name.value.bytes();
-    let maybe_disallowed = bytes.any_ascii(DISALLOWED_ASCII) || bytes.any_lead(BEYOND_CJK_LEADS);
-    if !maybe_disallowed || value.chars().all(allowed) {
+    if !bytes.any_ascii(DISALLOWED_ASCII) && !bytes.any_lead(BEYOND_CJK_LEADS) {
         return;
     }
-    // A run is a maximal sequence of grapheme clusters that each hold a disallowed character.
+    let value = name.value.value();
+    let (start, end) = segmented(value);
+    for (start, end) in runs(value, start, end, |i| name.value.in_variable(i)) {
+        report_run(ctx, &name, start, end);
+    }
+}
+
+/// The part of `value` whose grapheme clusters matter, empty when every character is allowed.
+/// Allowed characters are all Grapheme_Cluster_Break=Other, so a cluster boundary falls between
+/// any two of them: only the text from the allowed character before the first disallowed one
+/// to the allowed character after the last needs segmenting.
+fn segmented(value: &str) -> (usize, usize) {
+    let disallowed = |&(_, c): &(usize, char)| !allowed(c);
+    let (Some((first, _)), Some((last, c))) =
+        (value.char_indices().find(disallowed), value.char_indices().rfind(disallowed))
+    else {
+        return (0, 0);
+    };
+    let start = value.get(..first).and_then(|before| before.char_indices().next_back()).map_or(0, |(i, _)| i);
+    let after = last + c.len_utf8();
+    let end = value.get(after..).and_then(|rest| rest.chars().next()).map_or(after, |c| after + c.len_utf8());
+    (start, end)
+}
+
+/// The runs of `value[start..end]`: maximal sequences of grapheme clusters that each hold a
+/// disallowed character, as byte ranges of `value`. A REST-client variable's text (at the
+/// offsets `in_variable` accepts) is not what is sent: it ends a run.
+fn runs(value: &str, start: usize, end: usize, in_variable: impl Fn(usize) -> bool) -> Vec<(usize, usize)> {
+    let mut runs = Vec::new();
     let mut run: Option<(usize, usize)> = None;
-    for (i, grapheme) in value.grapheme_indices(true) {
-        // A REST-client variable's text is not what is sent: it ends a run.
-        if grapheme.chars().all(allowed) || name.value.in_variable(i) {
-            if let Some((start, end)) = run.take() {
-                report_run(ctx, &name, start, end);
-            }
+    let window = value.get(start..end).unwrap_or_default().grapheme_indices(true);
+    for (i, grapheme) in window.map(|(i, grapheme)| (start + i, grapheme)) {
+        if grapheme.chars().all(allowed) || in_variable(i) {
+            runs.extend(run.take());
         } else {
             let start = run.map_or(i, |(start, _)| start);
             run = Some((start, i + grapheme.len()));
         }
     }
-    if let Some((start, end)) = run {
-        report_run(ctx, &name, start, end);
-    }
+    runs.extend(run);
+    runs
 }
 
 fn report_run(ctx: &mut Context<'_>, name: &StrMember<'_>, start: usize, end: usize) {
@@ -121,8 +144,23 @@ fn report_run(ctx: &mut Context<'_>, name: &StrMember<'_>, start: usize, end: us
 
 #[cfg(test)]
 mod tests {
-    use super::NameInvalidChar;
+    use proptest::prelude::*;
+
+    use super::{NameInvalidChar, runs, segmented};
     use crate::rules::testing::{assert_clean, labelled, request, run};
+
+    proptest! {
+        /// Segmenting only around the disallowed characters finds the runs that segmenting the
+        /// whole value finds: ASCII, ideographs, spaces, combining marks, joiners, emoji,
+        /// regional indicators, a prepended mark, Hangul jamo and a Devanagari conjunct.
+        #[test]
+        fn the_segmented_part_gives_the_runs_of_the_whole_value(
+            value in "[a-z0-9._\\-订单数 ｗ\u{301}\u{200d}\u{fe0f}\u{1f600}\u{1f1e6}\u{1f1e8}\u{600}\u{1100}\u{1161}\u{915}\u{94d}\u{937}]{0,12}"
+        ) {
+            let (start, end) = segmented(&value);
+            prop_assert_eq!(runs(&value, start, end, |_| false), runs(&value, 0, value.len(), |_| false));
+        }
+    }
 
     fn named(name: &str) -> String {
         request(&format!("\"name\": \"{name}\""))

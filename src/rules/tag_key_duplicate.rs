@@ -15,7 +15,7 @@ declare_rule! {
 
 fn check(request: &RequestView<'_, '_>, ctx: &mut Context<'_>) {
     let key_of = |i: u32| request.tag(i as usize).and_then(|tag| tag.tag_string(TagField::Key));
-    let keys = request.tag_strings(TagField::Key).filter_map(|key| Some((key.tag_index()?, key.value.value())));
+    let keys = request.tag_keys().map(|(index, key)| (index, key.value()));
     for (item, first) in repeats(keys, |i| key_of(i).map(|k| k.value.value())) {
         let (Some(key), Some(earlier)) = (key_of(item), key_of(first)) else { continue };
         ctx.report(key.value.span(), |d| {

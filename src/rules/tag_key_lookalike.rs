@@ -56,7 +56,7 @@ fn fold<'k>(key: &JsonStr<'k>) -> Fold<'k> {
     let bytes = key.bytes();
     if bytes.any_lead(BEYOND_CJK) {
         Fold::Done(full_fold(text))
-    } else if bytes.non_ascii() && text.chars().any(is_confusable_ideograph) {
+    } else if bytes.non_ascii() && holds_confusable_ideograph(text) {
         Fold::Done(skeleton(&text.to_ascii_lowercase()))
     } else {
         Fold::Plain(text)
@@ -173,9 +173,25 @@ fn ascii_prototype(b: u8) -> Option<&'static str> {
     })
 }
 
-/// Whether the skeleton maps `c`, one of U+4000–U+9FFF, to something else.
-fn is_confusable_ideograph(c: char) -> bool {
-    let Some(offset) = u32::from(c).checked_sub(0x4000) else { return false };
+/// Whether `text`, of ASCII and U+4000–U+9FFF only, holds a [`CONFUSABLE_IDEOGRAPHS`] one: the
+/// three-byte characters are decoded from their bytes, skipping the general UTF-8 decoder.
+fn holds_confusable_ideograph(text: &str) -> bool {
+    let mut bytes = text.bytes();
+    while let Some(lead) = bytes.next() {
+        if lead >= 0xE0 {
+            let (Some(b1), Some(b2)) = (bytes.next(), bytes.next()) else { return false };
+            let c = u32::from(lead & 0x0F) << 12 | u32::from(b1 & 0x3F) << 6 | u32::from(b2 & 0x3F);
+            if is_confusable_ideograph(c) {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// Whether the skeleton maps code point `c`, one of U+4000–U+9FFF, to something else.
+fn is_confusable_ideograph(c: u32) -> bool {
+    let Some(offset) = c.checked_sub(0x4000) else { return false };
     let word = usize::try_from(offset / 64).ok().and_then(|i| IDEOGRAPH_BITS.get(i));
     word.is_some_and(|w| (w >> (offset % 64)) & 1 == 1)
 }
@@ -238,8 +254,7 @@ fn difference(a: &str, b: &str) -> String {
 
 fn check(request: &RequestView<'_, '_>, ctx: &mut Context<'_>) {
     let key_of = |i: u32| request.tag(i as usize).and_then(|tag| tag.tag_string(TagField::Key));
-    let folds =
-        request.tag_strings(TagField::Key).filter_map(|key| Some((key.tag_index()?, Headed::new(fold(&key.value)))));
+    let folds = request.tag_keys().map(|(index, key)| (index, Headed::new(fold(&key))));
     // Spellings of the keys reported here: a later key spelt like one of them, or like the first
     // key of its fold, is an exact duplicate, `tag-key-duplicate`'s alone.
     let mut lookalikes = FirstSeen::default();
@@ -414,7 +429,7 @@ mod tests {
         for c in '\u{4000}'..='\u{9fff}' {
             let mapped = skeleton(&c.to_string()) != c.to_string();
             assert_eq!(CONFUSABLE_IDEOGRAPHS.binary_search(&c).is_ok(), mapped, "{c:?}");
-            assert_eq!(is_confusable_ideograph(c), mapped, "{c:?}");
+            assert_eq!(is_confusable_ideograph(u32::from(c)), mapped, "{c:?}");
         }
         assert!(CONFUSABLE_IDEOGRAPHS.windows(2).all(|w| w[0] < w[1]));
     }

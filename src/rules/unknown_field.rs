@@ -1,7 +1,6 @@
-use std::collections::HashSet;
-
 use super::Context;
 use crate::diagnostic::{Applicability, Fix};
+use crate::measure::first_seen::FirstSeen;
 use crate::measure::similar;
 use crate::request::members;
 use crate::text::quote;
@@ -29,10 +28,10 @@ fn check_object(_: &RequestView<'_, '_>, object: &ObjectView<'_>, ctx: &mut Cont
     let names = || specs.iter().map(|s| s.name);
     let members = object.object.members();
     // A repeated name is reported once, at the occurrence the rules check: the last.
-    let mut later: HashSet<&str> = HashSet::new();
+    let mut later = FirstSeen::default();
     for member in members.clone().rev() {
         let name = member.key().value();
-        if !later.insert(name) || names().any(|n| n == name) {
+        if later.first_or_insert(name, ()).is_some() || names().any(|n| n == name) {
             continue;
         }
         // The inner object posted without its wrapper: the most common mistake there is.

@@ -121,10 +121,11 @@ fn push<T>(stack: &mut Vec<T>, value: T) {
 
 /// Makes room for `more` elements, growing by half rather than doubling: a vector that ends
 /// just past a power of two then holds at most a third of its room unused, not half, which is
-/// what bounds the tree's peak memory on a huge input.
+/// what bounds the tree's peak memory on a huge input. An empty vector gets room for a small
+/// request's containers at once, not a few more at each one that closes.
 fn make_room<T>(vec: &mut Vec<T>, more: usize) {
     if vec.capacity() - vec.len() < more {
-        vec.reserve_exact(more.max(vec.capacity() / 2));
+        vec.reserve_exact(more.max(vec.capacity() / 2).max(32));
     }
 }
 
