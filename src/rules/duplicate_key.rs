@@ -1,7 +1,7 @@
 use super::Context;
 use crate::measure::first_seen::FirstSeen;
 use crate::pointer;
-use crate::syntax::{Member, Node, Object};
+use crate::syntax::{JsonType, Member, Node, Object};
 use crate::text::quote;
 use crate::view::RequestView;
 
@@ -38,15 +38,17 @@ impl Path<'_> {
     }
 }
 
-/// Visits every object; the parser bounds the depth, so recursion is bounded too.
+/// Visits every object; the parser bounds the depth, so recursion is bounded too. Only
+/// containers are visited: a string or number holds no object.
 fn walk(node: &Node<'_>, path: &Path<'_>, ctx: &mut Context<'_>) {
+    let container = |node: &Node<'_>| matches!(node.json_type(), JsonType::Object | JsonType::Array);
     if let Some(object) = node.as_object() {
         check_object(&object, path, ctx);
-        for member in object.members() {
+        for member in object.members().filter(|m| container(&m.value())) {
             walk(&member.value(), &Path::Key(path, member), ctx);
         }
     } else if let Some(array) = node.as_array() {
-        for (i, item) in array.items().enumerate() {
+        for (i, item) in array.items().enumerate().filter(|(_, item)| container(item)) {
             walk(&item, &Path::Index(path, i), ctx);
         }
     }
