@@ -76,9 +76,12 @@ pub fn repeats<K: Eq + Hash>(
             None if few.len() < LINEAR_UP_TO => few.push((key, item)),
             None => {
                 let state = RandomState::default();
-                let digests = few.iter().map(|(k, i)| (state.hash_one(k), *i));
-                let rest = std::iter::once((item, key)).chain(keys).map(|(i, k)| (state.hash_one(&k), i));
-                let mut digests: Vec<(u64, u32)> = digests.chain(rest).collect();
+                // Sized once, from how many keys are left at most: collecting into a growing
+                // vector could leave half of it unused.
+                let mut digests = Vec::with_capacity(few.len() + 1 + keys.size_hint().1.unwrap_or(0));
+                digests.extend(few.iter().map(|(k, i)| (state.hash_one(k), *i)));
+                digests.push((state.hash_one(&key), item));
+                digests.extend(keys.map(|(i, k)| (state.hash_one(&k), i)));
                 return among_digests(&mut digests, repeats, key_of);
             }
         }
