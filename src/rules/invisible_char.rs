@@ -91,9 +91,11 @@ fn reported_elsewhere(member: &StrMember<'_>) -> impl Fn(usize, char) -> bool + 
 /// something visible: a zero-width joiner inside an emoji ZWJ sequence, a variation selector
 /// completing an emoji or ideographic variation sequence, and the TAG characters of an emoji tag
 /// sequence (a subdivision flag such as 🏴󠁧󠁢󠁳󠁣󠁴󠁿). Such sequences never cross an extended grapheme
-/// cluster boundary, so each cluster is looked at on its own.
+/// cluster boundary, so each cluster is looked at on its own (and one without an invisible
+/// character is not looked at further).
 fn offending(value: &str) -> impl Iterator<Item = (usize, char)> + '_ {
-    value.grapheme_indices(true).flat_map(|(start, cluster)| {
+    let clusters = value.grapheme_indices(true).filter(|(_, cluster)| cluster.chars().any(is_invisible));
+    clusters.flat_map(|(start, cluster)| {
         let chars: Vec<(usize, char)> = cluster.char_indices().collect();
         let has_tags = chars.iter().any(|&(_, c)| ('\u{E0020}'..='\u{E007F}').contains(&c));
         let tags = if has_tags { emoji_tag_sequences(&chars) } else { Vec::new() };
