@@ -20,16 +20,22 @@ pub fn is_blank(s: &str) -> bool {
 /// first (no character decoding), so strings without a match cost no position mapping.
 pub fn matching_ascii<'s>(s: &'s JsonStr<'_>, set: &'s AsciiSet) -> impl Iterator<Item = (char, Span)> + 's {
     let any = s.value().bytes().any(|b| set.contains(b));
-    let decoded = any.then(|| {
+    // Without escapes, each decoded byte is the source byte at the same offset.
+    let plain = (any && !s.is_escaped()).then(|| {
+        let matches = s.value().bytes().enumerate().filter(|&(_, b)| set.contains(b));
+        matches.map(|(at, b)| (at, char::from(b), s.source_span(at, at + 1)))
+    });
+    let decoded = (any && s.is_escaped()).then(|| {
         s.chars().scan(0, |offset, (c, span)| {
             let at = *offset;
             *offset += c.len_utf8();
             Some((at, c, span))
         })
     });
-    decoded
+    plain
         .into_iter()
         .flatten()
+        .chain(decoded.into_iter().flatten())
         .filter(move |&(at, c, _)| c.is_ascii() && set.contains(c as u8) && !s.in_variable(at))
         .map(|(_, c, span)| (c, span))
 }

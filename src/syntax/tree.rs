@@ -490,6 +490,11 @@ impl<'t> JsonStr<'t> {
         self.value
     }
 
+    /// Whether the source holds escapes, so that decoded and source offsets differ.
+    pub fn is_escaped(&self) -> bool {
+        self.escaped
+    }
+
     /// The span of the text between the quotes.
     pub fn content_span(&self) -> Span {
         let start = self.start as usize + 1;
