@@ -114,7 +114,6 @@ fn among_digests<K: Eq>(
 
 #[cfg(test)]
 mod tests {
-
     use super::{FirstSeen, among_digests, repeats};
 
     /// `repeats` by brute force.

@@ -19,13 +19,12 @@ pub fn is_blank(s: &str) -> bool {
 /// inside REST-client variables (whose text is not what is sent). The decoded bytes are scanned
 /// first (no character decoding), so strings without a match cost no position mapping.
 pub fn matching_ascii<'s>(s: &'s JsonStr<'_>, set: &'s AsciiSet) -> impl Iterator<Item = (char, Span)> + 's {
-    let any = s.value().bytes().any(|b| set.contains(b));
     // Without escapes, each decoded byte is the source byte at the same offset.
-    let plain = (any && !s.is_escaped()).then(|| {
+    let plain = (!s.is_escaped()).then(|| {
         let matches = s.value().bytes().enumerate().filter(|&(_, b)| set.contains(b));
         matches.map(|(at, b)| (at, char::from(b), s.source_span(at, at + 1)))
     });
-    let decoded = (any && s.is_escaped()).then(|| {
+    let decoded = (s.is_escaped() && s.value().bytes().any(|b| set.contains(b))).then(|| {
         s.chars().scan(0, |offset, (c, span)| {
             let at = *offset;
             *offset += c.len_utf8();

@@ -14,39 +14,21 @@ pub enum UuidProblem {
     },
 }
 
+use crate::syntax::AsciiSet;
+
 const GROUPS: [usize; 5] = [8, 4, 4, 4, 12];
 
-/// What each byte is to a UUID: [`HEX`], [`HYPHEN`] or anything else (0). Built at compile
-/// time, where an out-of-bounds index is a build error, not a panic.
-#[allow(clippy::indexing_slicing)]
-const CLASSES: [u8; 256] = {
-    let mut classes = [0u8; 256];
-    let mut b = 0;
-    while b < 256 {
-        let byte = b as u8;
-        classes[b] = if byte.is_ascii_hexdigit() {
-            HEX
-        } else if byte == b'-' {
-            HYPHEN
-        } else {
-            0
-        };
-        b += 1;
-    }
-    classes
-};
-const HEX: u8 = 1;
-const HYPHEN: u8 = 2;
+/// The hexadecimal digits, either case.
+const HEX: AsciiSet = AsciiSet::range(b'0', b'9').union(AsciiSet::range(b'a', b'f')).union(AsciiSet::range(b'A', b'F'));
 
-/// The class of each byte of a well-formed UUID.
-#[allow(clippy::indexing_slicing)]
-const SHAPE: [u8; 36] = {
-    let mut shape = [HEX; 36];
-    shape[8] = HYPHEN;
-    shape[13] = HYPHEN;
-    shape[18] = HYPHEN;
-    shape[23] = HYPHEN;
-    shape
+/// Where a well-formed UUID has its hyphens.
+const HYPHENS: [bool; 36] = {
+    let mut hyphens = [false; 36];
+    hyphens[8] = true;
+    hyphens[13] = true;
+    hyphens[18] = true;
+    hyphens[23] = true;
+    hyphens
 };
 
 /// What `id-not-uuid` finds in the value of a UUID member: nothing for an empty or blank one,
@@ -59,7 +41,9 @@ pub fn check_id(value: &str) -> Option<UuidProblem> {
 /// 4 and 12 characters (not bytes); then every character must be a hexadecimal digit.
 pub fn check(value: &str) -> Option<UuidProblem> {
     // The common case, a well-formed UUID, needs no character decoding.
-    if value.len() == 36 && value.bytes().zip(SHAPE).all(|(b, class)| CLASSES.get(usize::from(b)) == Some(&class)) {
+    if value.len() == 36
+        && value.bytes().zip(HYPHENS).all(|(b, hyphen)| if hyphen { b == b'-' } else { HEX.contains(b) })
+    {
         return None;
     }
     let mut groups = 0;
